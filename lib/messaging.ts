@@ -1,0 +1,162 @@
+/**
+ * The one typed protocol between Backstory's contexts. Every request a context can make
+ * is listed in `Protocol` with its input schema, its reply type and the trust it needs.
+ *
+ * Two trust levels:
+ * - `page`: a content script may ask. It runs beside a page that may be hostile (a
+ *   compromised renderer can forge its messages), so these requests only read cards and
+ *   matcher data, or write a single note.
+ * - `extension`: only the extension's own pages (no `sender.tab`, `sender.url` ours).
+ */
+import { z } from 'zod';
+import type { Entity, EntityKind, PackMeta } from './model';
+import type { MatcherData } from './matcher';
+
+const entityId = z.string().min(1).max(200);
+
+/** Input schemas: every handler's input is parsed with these before it runs. */
+export const requestSchemas = {
+  getMatcher: z.strictObject({}),
+  getCard: z.strictObject({ entityId }),
+  listPacks: z.strictObject({}),
+} as const;
+
+export type RequestType = keyof typeof requestSchemas;
+export type RequestOf<K extends RequestType> = z.infer<(typeof requestSchemas)[K]>;
+
+export interface EntityRef {
+  id: string;
+  kind: EntityKind;
+  name: string;
+}
+
+/** What the content script needs to find mentions on a page. */
+export interface MatcherPayload {
+  /** Changes whenever any installed pack changes; lets callers cache. */
+  revision: string;
+  data: MatcherData;
+  /** Every entity the matcher can report, by id. */
+  entities: Record<string, EntityRef>;
+}
+
+/** Everything the hover card shows for one entity. */
+export interface CardData {
+  entity: Entity;
+  pack: PackMeta;
+  /** The entities this one's relations point at (those that exist). */
+  related: EntityRef[];
+}
+
+/** The reply type of each request. */
+export interface Replies {
+  /** Content script, once per page: the compiled matcher over all installed packs. */
+  getMatcher: MatcherPayload;
+  /** Content script, per hover: the card of one entity. */
+  getCard: CardData;
+  /** Extension pages: the installed packs. */
+  listPacks: PackMeta[];
+}
+
+export type Trust = 'page' | 'extension';
+
+/** The least trust each request needs. */
+export const requestTrust: Record<RequestType, Trust> = {
+  getMatcher: 'page',
+  getCard: 'page',
+  listPacks: 'extension',
+};
+
+/** The envelope every message travels in. */
+export interface Envelope<K extends RequestType = RequestType> {
+  backstory: 1;
+  type: K;
+  payload: RequestOf<K>;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export class RequestError extends Error {
+  override name = 'RequestError';
+}
+
+/** The parts of `runtime.MessageSender` the router looks at. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/** The transport: `browser.runtime.sendMessage` in the extension, a fake in tests. */
+export type Transport = (message: Envelope) => Promise<unknown>;
+
+/** Send one request and unwrap its reply; a failure becomes a `RequestError`. */
+export async function request<K extends RequestType>(
+  transport: Transport,
+  type: K,
+  payload: RequestOf<K>,
+): Promise<Replies[K]> {
+  const envelope = { backstory: 1, type, payload } as Envelope;
+  const reply = (await transport(envelope)) as Reply<Replies[K]> | undefined;
+  if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
+    throw new RequestError(`No reply to ${type}: is the extension running?`);
+  }
+  if (!reply.ok) throw new RequestError(reply.error);
+  return reply.value;
+}
+
+export type Handlers = { [K in RequestType]: (payload: RequestOf<K>) => Promise<Replies[K]> };
+
+/**
+ * Classify a sender. `extensionId` and `extensionOrigin` are the running extension's
+ * (`browser.runtime.id`, `browser.runtime.getURL('/')`).
+ */
+export function senderTrust(
+  sender: SenderInfo,
+  extensionId: string,
+  extensionOrigin: string,
+): Trust | 'foreign' {
+  if (sender.id !== extensionId) return 'foreign';
+  if (sender.tab === undefined && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin)) {
+    return 'extension';
+  }
+  return 'page';
+}
+
+const envelopeSchema = z.object({
+  backstory: z.literal(1),
+  type: z.enum(Object.keys(requestSchemas) as [RequestType, ...RequestType[]]),
+  payload: z.unknown(),
+});
+
+/**
+ * Route one incoming message: validate the envelope and the payload, check the sender's
+ * trust, run the handler, and wrap its result or error in a `Reply`. Returns `undefined`
+ * for messages that are not Backstory's, so other listeners may answer them.
+ */
+export async function route(
+  handlers: Handlers,
+  message: unknown,
+  sender: SenderInfo,
+  extensionId: string,
+  extensionOrigin: string,
+): Promise<Reply<unknown> | undefined> {
+  const envelope = envelopeSchema.safeParse(message);
+  if (!envelope.success) return undefined;
+  const { type } = envelope.data;
+  const trust = senderTrust(sender, extensionId, extensionOrigin);
+  if (trust === 'foreign') return { ok: false, error: `${type}: sender is not this extension` };
+  if (requestTrust[type] === 'extension' && trust !== 'extension') {
+    return { ok: false, error: `${type}: only the extension's own pages may ask this` };
+  }
+  const payload = requestSchemas[type].safeParse(envelope.data.payload);
+  if (!payload.success) {
+    const why = payload.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ');
+    return { ok: false, error: `${type}: invalid request (${why})` };
+  }
+  try {
+    const handler = handlers[type] as (p: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(payload.data) };
+  } catch (error) {
+    return { ok: false, error: `${type}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
