@@ -15,18 +15,15 @@ export default defineConfig({
     plugins: [preact()],
     define: { __BACKSTORY_TEST_BUILD__: JSON.stringify(testBuild) },
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Backstory',
     description:
       'Hover a name in the news, see its backstory. Underlines the people, places and topics of the stories you follow, without touching the page.',
     permissions: ['storage', 'unlimitedStorage'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Backstory' },
-    browser_specific_settings: {
-      gecko: { id: 'backstory@example.org', strict_min_version: '128.0' },
-    },
-  },
-  webExt: {
-    disabled: false,
-  },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'backstory@example.org', strict_min_version: '128.0' } } }
+      : {}),
+  }),
 });

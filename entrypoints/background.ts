@@ -1,3 +1,8 @@
+import { browser } from 'wxt/browser';
+import { startBackground } from '../lib/background';
+import { BackstoryDB } from '../lib/db/schema';
+import { shippedPack } from '../lib/packs/shipped';
+
 export default defineBackground(() => {
-  // wired by lib/background
+  startBackground({ browser, db: new BackstoryDB(), shippedPack });
 });

@@ -1,2 +1,22 @@
-// Placeholder so the contract type-checks; the matcher module replaces this file.
-export type MatcherData = unknown;
+/**
+ * Pure text → mentions. Compile aliases once (`compileMatcher`), ship the compiled form
+ * (`toData` / `matcherFromData`), scan many texts (`Matcher.scan`).
+ */
+import { compileParts } from './compile';
+import { decodeData } from './data';
+import { AutomatonMatcher } from './scanner';
+import type { Matcher, MatcherSpec } from './types';
+
+export type { AliasSpec, Matcher, MatcherData, MatcherSpec, NegativeSpec } from './types';
+export { specFromEntities } from './spec';
+export { normaliseKey, normaliseWithOffsets, type Normalised } from './normalise';
+
+/** Compiles every alias and negative phrase into one automaton. */
+export function compileMatcher(spec: MatcherSpec): Matcher {
+  return new AutomatonMatcher(compileParts(spec));
+}
+
+/** Restores a matcher from `Matcher.toData()` output; throws an `Error` on malformed data. */
+export function matcherFromData(data: unknown): Matcher {
+  return new AutomatonMatcher(decodeData(data));
+}

@@ -1,0 +1,360 @@
+// The in-browser page benchmark: a generated ~2 MB news page, loaded in headless Chromium.
+//
+//   Run A — Backstory (the test build loaded): time from the content script's
+//           `backstory:content-start` mark to `backstory:highlights-ready`, the highlights
+//           registered, and the page's main-thread tasks spent in the extension (Chrome trace).
+//   Run B — mark.js (the usual DOM-wrapping way) on the same page without the extension:
+//           time to all marks done, marks made, and its main-thread tasks (Chrome trace).
+//
+// `node bench/page/run.mjs [--runs 3] [--only extension|markjs] [--extension DIR] [--json FILE]`
+// (`npm run bench` builds the test build first and calls this; it prints figures, asserts none.)
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium, chromiumArgs } from '../../scripts/lib/prereqs.mjs';
+import { startServer } from '../../scripts/lib/server.mjs';
+import { ROOT } from '../../scripts/lib/paths.mjs';
+import { generatePage, NAMES } from './generate.mjs';
+import { startTrace, stopTrace, attribute } from './trace.mjs';
+
+export const TEST_BUILD_DIR = resolve(ROOT, '.output/test/chrome-mv3');
+const READY_TIMEOUT_MS = 60_000;
+const SETTLE_MS = 500; // keep tracing a little after "ready" so straggling tasks are seen
+const PAGE_PATH = '/bench/news.html';
+const MARKJS_PREFIX = '/bench/markjs/';
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** A measurement that could not be made: `npm run bench` reports it and exits non-zero. */
+export class NotMeasured extends Error {}
+
+export const median = (values) => {
+  const v = values.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return undefined;
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+};
+
+/** Serve the generated page, mark.js and its runner on 127.0.0.1. */
+async function serve(page) {
+  const markjs = readFileSync(resolve(ROOT, 'node_modules/mark.js/dist/mark.min.js'));
+  const runner = readFileSync(join(here, 'markjs-runner.js'));
+  const js = 'text/javascript; charset=utf-8';
+  return startServer({
+    mounts: {},
+    routes: {
+      [PAGE_PATH]: () => ({ type: 'text/html; charset=utf-8', body: page.html }),
+      [`${MARKJS_PREFIX}mark.min.js`]: () => ({ type: js, body: markjs }),
+      [`${MARKJS_PREFIX}runner.js`]: () => ({ type: js, body: runner }),
+    },
+  });
+}
+
+/** Flags of the e2e harness, without the extension ones. */
+function plainArgs() {
+  return chromiumArgs('', { headless: false }).filter((a) => !a.startsWith('--load-extension') && !a.startsWith('--disable-extensions-except'));
+}
+
+/** Resolve when a user-timing mark named `name` exists in the page (PerformanceObserver). */
+function waitForMark(page, name, timeout) {
+  const found = page.evaluate(
+    (name) =>
+      new Promise((resolve) => {
+        if (performance.getEntriesByName(name, 'mark').length) return resolve(true);
+        new PerformanceObserver((list, observer) => {
+          if (list.getEntriesByName(name, 'mark').length) {
+            observer.disconnect();
+            resolve(true);
+          }
+        }).observe({ type: 'mark', buffered: true });
+      }),
+    name,
+  );
+  let timer;
+  const late = new Promise((resolve) => (timer = setTimeout(() => resolve(false), timeout)));
+  return Promise.race([found, late]).finally(() => clearTimeout(timer));
+}
+
+/** Top-level task after `afterUs` that renders (style, layout, paint): the frame that follows. */
+function firstRenderAfter(events, thread, afterUs) {
+  const RENDER = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize']);
+  const onThread = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  const tasks = onThread.filter((e) => e.name === 'RunTask' && e.ts >= afterUs);
+  for (const task of tasks) {
+    const end = task.ts + task.dur;
+    if (onThread.some((e) => e.ts >= task.ts && e.ts <= end && RENDER.has(e.name))) return task.dur / 1000;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Run A: the extension.
+
+async function runExtension({ runs, extensionDir, url, log }) {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new NotMeasured(`no test build at ${extensionDir} (build it with \`BACKSTORY_TEST_BUILD=1 npx wxt build\`, or run \`npm run bench\`)`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'backstory-bench-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
+    args: [...chromiumArgs(extensionDir, { headless: false }), '--disable-features=DisableLoadExtensionCommandLineSwitch'],
+    viewport: { width: 1280, height: 900 },
+  });
+  const results = [];
+  try {
+    const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }).catch(() => null));
+    if (!background) throw new NotMeasured('the extension\'s background service worker never started (is the test build broken?)');
+    const extensionId = new URL(background.url()).host;
+    const isOurs = (u) => u.startsWith(`chrome-extension://${extensionId}/`);
+    const browserVersion = context.browser()?.version() ?? undefined;
+    for (let run = 1; run <= runs; run++) {
+      const page = await context.newPage();
+      const errors = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      const cdp = await context.newCDPSession(page);
+      await startTrace(cdp);
+      await page.goto(url, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
+      const ready = await waitForMark(page, 'backstory:highlights-ready', READY_TIMEOUT_MS);
+      await page.waitForTimeout(SETTLE_MS);
+      const events = await stopTrace(cdp);
+      if (!ready) {
+        const started = await page.evaluate(() => performance.getEntriesByName('backstory:content-start').length > 0);
+        await page.close();
+        throw new NotMeasured(
+          `the extension never reported backstory:highlights-ready within ${READY_TIMEOUT_MS / 1000} s ` +
+            `(content script ${started ? 'started' : 'never started'}${errors.length ? `; page console errors: ${errors.slice(0, 3).join(' | ')}` : ''})`,
+        );
+      }
+      const fromPage = await page.evaluate(() => {
+        const start = performance.getEntriesByName('backstory:content-start', 'mark')[0];
+        const done = performance.getEntriesByName('backstory:highlights-ready', 'mark')[0];
+        let mentions = 0;
+        const byName = {};
+        CSS.highlights.forEach((h, name) => {
+          if (!name.startsWith('backstory-') || name === 'backstory-active') return;
+          mentions += h.size;
+          byName[name] = h.size;
+        });
+        return {
+          start: start?.startTime,
+          done: done?.startTime,
+          detail: done?.detail ?? null,
+          mentions,
+          byName,
+        };
+      });
+      const trace = attribute(events, { pageUrl: url, isOurs, between: ['backstory:content-start', 'backstory:highlights-ready'] });
+      // Marks are shared by the content script's isolated world and the page in Chromium;
+      // when they are not, fall back on the trace's blink.user_timing events.
+      const marksShared = fromPage.start !== undefined && fromPage.done !== undefined;
+      let stats = fromPage.detail;
+      if (!stats) {
+        const ev = events.find((e) => e.name === 'backstory:highlights-ready' && e.args?.data?.detail);
+        try {
+          stats = ev ? JSON.parse(ev.args.data.detail) : null;
+        } catch {
+          stats = null;
+        }
+      }
+      const readyUs = trace.marksUs['backstory:highlights-ready'];
+      const result = {
+        run,
+        readyMs: marksShared ? fromPage.done - fromPage.start : trace.window?.ms,
+        readyMsTrace: trace.window?.ms,
+        marksShared,
+        mentions: fromPage.mentions,
+        highlights: fromPage.byName,
+        stats,
+        longestTaskMs: trace.longestMs,
+        totalMs: trace.totalMs,
+        jsMs: trace.jsMs,
+        tasks: trace.count,
+        overEightMs: trace.tasks.filter((t) => t.ms > 8).length,
+        windowTotalMs: trace.window?.totalMs,
+        renderAfterMs: readyUs !== undefined ? firstRenderAfter(events, trace.thread, readyUs) : undefined,
+        sampled: trace.sampled,
+        consoleErrors: errors.length,
+      };
+      results.push(result);
+      log(
+        `  extension run ${run}: ready ${fmt(result.readyMs)} ms · ${result.mentions} highlighted · ` +
+          `longest task ${fmt(result.longestTaskMs)} ms · total ${fmt(result.totalMs)} ms in ${result.tasks} tasks` +
+          (stats ? ` · stats scan ${fmt(stats.scanMs)} ms, longest slice ${fmt(stats.longestSliceMs)} ms, ${stats.slices} slices, ${stats.blocks} blocks` : ''),
+      );
+      await page.close();
+    }
+    return { runs: results, browserVersion, extensionId };
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Run B: mark.js on the same page, no extension.
+
+async function runMarkjs({ runs, base, url, log }) {
+  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: plainArgs() });
+  const results = [];
+  const isOurs = (u) => u.startsWith(`${base}${MARKJS_PREFIX}`);
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    for (let run = 1; run <= runs; run++) {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await startTrace(cdp);
+      await page.goto(url, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
+      await page.addScriptTag({ url: `${base}${MARKJS_PREFIX}mark.min.js` });
+      // The runner reads the names from its own data-names attribute.
+      await page.evaluate(
+        ({ src, names }) =>
+          new Promise((resolve, reject) => {
+            const s = document.createElement('script');
+            s.src = src;
+            s.dataset.names = JSON.stringify(names);
+            s.onload = resolve;
+            s.onerror = () => reject(new Error(`could not load ${src}`));
+            document.head.append(s);
+          }),
+        { src: `${base}${MARKJS_PREFIX}runner.js`, names: NAMES },
+      );
+      const done = await waitForMark(page, 'markjs:done', READY_TIMEOUT_MS);
+      await page.waitForTimeout(SETTLE_MS);
+      const events = await stopTrace(cdp);
+      if (!done) throw new NotMeasured(`mark.js did not finish within ${READY_TIMEOUT_MS / 1000} s`);
+      const fromPage = await page.evaluate(() => ({ ...window.__markjs, inDom: document.querySelectorAll('mark[data-markjs]').length }));
+      const trace = attribute(events, { pageUrl: url, isOurs });
+      const doneUs = trace.marksUs['markjs:done'];
+      const result = {
+        run,
+        readyMs: fromPage.ms,
+        marks: fromPage.elements,
+        marksInDom: fromPage.inDom,
+        longestTaskMs: trace.longestMs,
+        totalMs: trace.totalMs,
+        jsMs: trace.jsMs,
+        tasks: trace.count,
+        renderAfterMs: doneUs !== undefined ? firstRenderAfter(events, trace.thread, doneUs) : undefined,
+        sampled: trace.sampled,
+      };
+      results.push(result);
+      log(
+        `  mark.js run ${run}: done in ${fmt(result.readyMs)} ms · ${result.marks} marks · ` +
+          `longest task ${fmt(result.longestTaskMs)} ms · total ${fmt(result.totalMs)} ms in ${result.tasks} tasks`,
+      );
+      await page.close();
+    }
+    return { runs: results, browserVersion: browser.version() };
+  } finally {
+    await browser.close();
+  }
+}
+
+export const fmt = (x, digits = 1) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(digits) : '—');
+
+function medians(runs, keys) {
+  return Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))]));
+}
+
+/**
+ * Run both halves. Returns { page, extension?, markjs?, failures[] } — a half that could not
+ * be measured leaves its reason in `failures` instead of throwing, so the other still runs.
+ */
+export async function runPageBench({ runs = 3, only, extensionDir = TEST_BUILD_DIR, log = console.log } = {}) {
+  const page = generatePage();
+  const { html, ...pageFigures } = page;
+  const server = await serve(page);
+  const url = `${server.url}${PAGE_PATH}`;
+  const out = { page: { ...pageFigures, charsPerMention: pageFigures.textChars / pageFigures.mentions, names: NAMES.length }, failures: [] };
+  log(`Page: ${(page.bytes / 1e6).toFixed(2)} MB HTML, ${page.articles} articles, ${pageFigures.textChars.toLocaleString('en')} characters of text, ${page.mentions.toLocaleString('en')} names placed (1 per ${Math.round(out.page.charsPerMention)} characters)`);
+  try {
+    if (only !== 'markjs') {
+      log(`Run A — Backstory (test build), ${runs} runs, fresh page each:`);
+      try {
+        const a = await runExtension({ runs, extensionDir, url, log });
+        out.extension = {
+          ...a,
+          median: {
+            ...medians(a.runs, ['readyMs', 'mentions', 'longestTaskMs', 'totalMs', 'jsMs', 'tasks', 'overEightMs', 'renderAfterMs']),
+            scanMs: median(a.runs.map((r) => r.stats?.scanMs)),
+            longestSliceMs: median(a.runs.map((r) => r.stats?.longestSliceMs)),
+            slices: median(a.runs.map((r) => r.stats?.slices)),
+            blocks: median(a.runs.map((r) => r.stats?.blocks)),
+          },
+        };
+      } catch (error) {
+        if (!(error instanceof NotMeasured)) throw error;
+        out.failures.push(`extension: ${error.message}`);
+        log(`  ✖ not measured: ${error.message}`);
+      }
+    }
+    if (only !== 'extension') {
+      log(`Run B — mark.js ${markjsVersion()} (DOM wrapping, acrossElements), no extension, ${runs} runs:`);
+      try {
+        const b = await runMarkjs({ runs, base: server.url, url, log });
+        out.markjs = { ...b, median: medians(b.runs, ['readyMs', 'marks', 'longestTaskMs', 'totalMs', 'jsMs', 'tasks', 'renderAfterMs']) };
+      } catch (error) {
+        if (!(error instanceof NotMeasured)) throw error;
+        out.failures.push(`mark.js: ${error.message}`);
+        log(`  ✖ not measured: ${error.message}`);
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return out;
+}
+
+export function markjsVersion() {
+  try {
+    return JSON.parse(readFileSync(resolve(ROOT, 'node_modules/mark.js/package.json'), 'utf8')).version;
+  } catch {
+    return '?';
+  }
+}
+
+/** The comparison lines, with the issue's aims beside the figures (aims, not asserts). */
+export function comparison(out) {
+  const e = out.extension?.median;
+  const m = out.markjs?.median;
+  const lines = [];
+  const ext = e
+    ? `extension: ready in ${fmt(e.readyMs)} ms, ${fmt(e.mentions, 0)} highlighted, longest task ${fmt(e.longestTaskMs)} ms, total ${fmt(e.totalMs)} ms in ${fmt(e.tasks, 0)} tasks`
+    : 'extension: not measured';
+  const mk = m
+    ? `mark.js: done in ${fmt(m.readyMs)} ms, ${fmt(m.marks, 0)} marks, longest task ${fmt(m.longestTaskMs)} ms, total ${fmt(m.totalMs)} ms in ${fmt(m.tasks, 0)} tasks`
+    : 'mark.js: not measured';
+  const ratio = e && m && e.totalMs > 0 ? m.totalMs / e.totalMs : undefined;
+  lines.push(`${ext} · ${mk} · mark.js/extension total time ratio: ${ratio ? `${fmt(ratio)}×` : '—'}`);
+  if (e) {
+    lines.push('Aims from the issue (aims, not asserts):');
+    lines.push(`  no extension task over 8 ms   → longest ${fmt(e.longestTaskMs)} ms, ${fmt(e.overEightMs, 0)} tasks over 8 ms (median run)`);
+    lines.push(`  under 40 ms in total          → ${fmt(e.totalMs)} ms`);
+    lines.push(`  40× less than mark.js         → ${ratio ? `${fmt(ratio)}×` : '—'}`);
+  }
+  return lines;
+}
+
+// CLI
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (name, fallback) => {
+    const i = process.argv.indexOf(name);
+    return i >= 0 ? process.argv[i + 1] : fallback;
+  };
+  const out = await runPageBench({
+    runs: Number(arg('--runs', 3)),
+    only: arg('--only'),
+    extensionDir: resolve(arg('--extension', TEST_BUILD_DIR)),
+  });
+  console.log('');
+  for (const line of comparison(out)) console.log(line);
+  const json = arg('--json');
+  if (json) writeFileSync(json, JSON.stringify(out, null, 2));
+  if (out.failures.length) {
+    console.error(`\n✖ Not measured:\n${out.failures.map((f) => `  - ${f}`).join('\n')}`);
+    process.exit(1);
+  }
+}

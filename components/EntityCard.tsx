@@ -1,0 +1,84 @@
+import { useId } from 'preact/hooks';
+import type { CardData } from '../lib/messaging';
+import type { Source } from '../lib/model';
+import { formatDate } from '../lib/format';
+import { CardRoot, type Theme } from './CardRoot';
+import { KindBadge } from './KindBadge';
+import { ContextList } from './ContextList';
+import { RelationList } from './RelationList';
+import { SourceList } from './SourceList';
+
+export interface EntityCardProps {
+  data: CardData;
+  /** The text that matched on the page ("Netanyahu’s"); omitted for cards opened from a relation. */
+  matchedText?: string | undefined;
+  /** A related entity's button was pressed: show that entity's card. */
+  onOpenEntity?: ((entityId: string) => void) | undefined;
+  /** Shows a "Back" button (the container keeps the history). */
+  onBack?: (() => void) | undefined;
+  theme?: Theme | undefined;
+}
+
+/** The sources this entity's contexts and relations cite, or all of the pack's if none. */
+function citedSources(data: CardData): Source[] {
+  const cited = new Set<string>();
+  for (const c of data.entity.contexts) cited.add(c.sourceId);
+  for (const r of data.entity.relations) if (r.sourceId) cited.add(r.sourceId);
+  const used = data.pack.sources.filter((s) => cited.has(s.id));
+  return used.length > 0 ? used : [...data.pack.sources];
+}
+
+/**
+ * The hover card of one entity. Everything is rendered as text: pack data and notes may
+ * come from anywhere and are never parsed as HTML.
+ */
+export function EntityCard({ data, matchedText, onOpenEntity, onBack, theme }: EntityCardProps) {
+  const id = useId();
+  const { entity, pack } = data;
+  const headingId = `${id}-name`;
+  const summaryId = `${id}-summary`;
+  const terms = [entity.name, ...entity.aliases.map((a) => a.text)];
+  return (
+    <CardRoot theme={theme} labelledBy={headingId} describedBy={summaryId} onBack={onBack}>
+      <header class="bs-header">
+        <KindBadge kind={entity.kind} />
+        <h2 class="bs-name" id={headingId}>
+          {entity.name}
+        </h2>
+        {entity.role ? (
+          <p class="bs-role">
+            {entity.role}
+            <span class="bs-asof">
+              {' · as of '}
+              <time dateTime={pack.asOf}>{formatDate(pack.asOf)}</time>
+            </span>
+          </p>
+        ) : null}
+      </header>
+      <p class="bs-summary" id={summaryId}>
+        {entity.summary}
+      </p>
+      <ContextList
+        contexts={entity.contexts}
+        terms={terms}
+        sources={pack.sources}
+        headingId={`${id}-contexts`}
+      />
+      <RelationList
+        relations={entity.relations}
+        related={data.related}
+        onOpenEntity={onOpenEntity}
+        headingId={`${id}-related`}
+      />
+      <SourceList sources={citedSources(data)} links={entity.links ?? []} headingId={`${id}-sources`} />
+      <footer class="bs-footer">
+        {matchedText ? (
+          <p class="bs-matched">
+            matched: ‘<span class="bs-matched__text">{matchedText}</span>’
+          </p>
+        ) : null}
+        <p class="bs-pack">{pack.title}</p>
+      </footer>
+    </CardRoot>
+  );
+}

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { contrastRatio, type Rgba } from './theme';
+
+const css = readFileSync(new URL('./card.css', import.meta.url), 'utf8');
+
+function block(selector: string): string {
+  const start = css.indexOf(`${selector} {`);
+  expect(start, selector).toBeGreaterThanOrEqual(0);
+  return css.slice(start, css.indexOf('}', start));
+}
+
+function vars(body: string): Map<string, string> {
+  return new Map([...body.matchAll(/(--bs-[\w-]+):\s*([^;]+);/g)].map((m) => [m[1] ?? '', (m[2] ?? '').trim()]));
+}
+
+function hex(value: string | undefined): Rgba {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(value ?? '');
+  if (!m) throw new Error(`not a #rrggbb colour: ${value}`);
+  return { r: parseInt(m[1] ?? '', 16), g: parseInt(m[2] ?? '', 16), b: parseInt(m[3] ?? '', 16), a: 1 };
+}
+
+const light = vars(block('.bs-card'));
+const dark = vars(block(".bs-card[data-theme='dark']"));
+const darkMedia = vars(block(".bs-card:not([data-theme='light'])"));
+
+const TEXT_PAIRS: [string, string][] = [
+  ['--bs-fg', '--bs-bg'],
+  ['--bs-muted', '--bs-bg'],
+  ['--bs-accent', '--bs-bg'],
+  ['--bs-error', '--bs-bg'],
+  ['--bs-mark-fg', '--bs-mark-bg'],
+  ['--bs-fg', '--bs-subtle'],
+  ['--bs-accent', '--bs-subtle'],
+  ['--bs-kind-person', '--bs-bg'],
+  ['--bs-kind-organisation', '--bs-bg'],
+  ['--bs-kind-place', '--bs-bg'],
+  ['--bs-kind-topic', '--bs-bg'],
+  ['--bs-kind-event', '--bs-bg'],
+  ['--bs-kind-group', '--bs-bg'],
+];
+
+describe('card.css', () => {
+  for (const [name, theme] of [['light', light], ['dark', dark]] as const) {
+    it(`${name} theme: every text colour has >= 4.5:1 contrast`, () => {
+      for (const [fg, bg] of TEXT_PAIRS) {
+        const ratio = contrastRatio(hex(theme.get(fg)), hex(theme.get(bg)));
+        expect(ratio, `${fg} on ${bg} (${name})`).toBeGreaterThanOrEqual(4.5);
+      }
+      // Focus ring: non-text contrast >= 3:1.
+      expect(contrastRatio(hex(theme.get('--bs-focus')), hex(theme.get('--bs-bg')))).toBeGreaterThanOrEqual(3);
+    });
+  }
+
+  it('uses the same dark palette for prefers-color-scheme and data-theme="dark"', () => {
+    expect([...darkMedia]).toEqual([...dark]);
+  });
+
+  it('sizes text in px, fades in 120 ms, and stops motion for prefers-reduced-motion', () => {
+    expect(css).not.toMatch(/\drem\b/);
+    expect(css).not.toMatch(/font-size:\s*[\d.]+(em|%)/);
+    expect(css).toMatch(/animation: bs-fade-in 120ms/);
+    const reduce = css.slice(css.indexOf('@media (prefers-reduced-motion: reduce)'));
+    expect(reduce).toMatch(/animation: none !important/);
+    expect(reduce).toMatch(/transition: none !important/);
+  });
+
+  it('gives every kind its underline style', () => {
+    const styles = Object.fromEntries(
+      [...css.matchAll(/\[data-kind='(\w+)'\] \{[^}]*--bs-k-style: (\w+);[^}]*--bs-k-thick: (\d+)px/g)].map((m) => [m[1], `${m[2]} ${m[3]}`]),
+    );
+    expect(styles).toEqual({
+      person: 'solid 2',
+      organisation: 'double 2',
+      place: 'dotted 2',
+      topic: 'wavy 2',
+      event: 'dashed 2',
+      group: 'solid 3',
+    });
+  });
+});

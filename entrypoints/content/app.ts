@@ -1,0 +1,55 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { request, type Envelope, type Transport } from '../../lib/messaging';
+import { matcherFromData } from '../../lib/matcher';
+import { startPageScanner } from '../../lib/page/page-scanner';
+import { startHoverIntent } from '../../lib/page/hover-intent';
+import { createLazyCardPopover } from './ui';
+
+const send: Transport = (message: Envelope) => browser.runtime.sendMessage(message);
+
+/** Wire the page side for one frame. Everything is torn down with `ctx`. */
+export async function startContent(ctx: ContentScriptContext): Promise<void> {
+  // The test build leaves marks for the e2e benchmark (never in production builds).
+  if (__BACKSTORY_TEST_BUILD__) performance.mark('backstory:content-start');
+  if (!('highlights' in CSS)) {
+    console.info('Backstory: this browser has no CSS Custom Highlight API; nothing is underlined.');
+    return;
+  }
+  const payload = await request(send, 'getMatcher', {});
+  if (ctx.isInvalid) return;
+  const matcher = matcherFromData(payload.data);
+
+  const popover = createLazyCardPopover(ctx, {
+    doc: document,
+    win: window,
+    loadCard: (entityId) => request(send, 'getCard', { entityId }),
+  });
+  const scanner = startPageScanner({
+    doc: document,
+    win: window,
+    signal: ctx.signal,
+    match: (text) => matcher.scan(text),
+    kindOf: (entityId) => payload.entities[entityId]?.kind,
+    isOwnUi: (node) => popover.ownsNode(node),
+  });
+  const intent = startHoverIntent({
+    doc: document,
+    win: window,
+    signal: ctx.signal,
+    hitTest: scanner.hitTest,
+    popover,
+    setActive: (mention) => scanner.setActive(mention),
+  });
+  popover.onPointer(
+    () => intent.pointerEnteredCard(),
+    () => intent.pointerLeftCard(),
+  );
+  ctx.onInvalidated(() => intent.dispose());
+  if (__BACKSTORY_TEST_BUILD__) {
+    void scanner.ready.then(() => {
+      const stats = scanner.stats();
+      performance.mark('backstory:highlights-ready', { detail: { ...stats } });
+    });
+  }
+}

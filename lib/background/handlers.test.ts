@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { installPack } from '../db/packs-repo';
+import type { BackstoryDB } from '../db/schema';
+import { openTestDB, testPack } from '../db/testing';
+import { createHandlers } from './handlers';
+import { createMatcherCache } from './matcher-cache';
+import type { MatcherData } from '../matcher';
+
+/** Stand-in matcher data (the real type belongs to lib/matcher). */
+const data = (value: unknown): MatcherData => value as MatcherData;
+
+vi.mock('../matcher', () => ({
+  compileMatcher: vi.fn(() => ({ toData: () => ({}) })),
+  specFromEntities: vi.fn(() => ({})),
+  matcherFromData: vi.fn(),
+}));
+
+let db: BackstoryDB;
+beforeEach(() => {
+  db = openTestDB();
+});
+afterEach(() => db.close());
+
+describe('handlers', () => {
+  it('getCard returns the entity, its pack and the related entities that exist', async () => {
+    const pack = testPack(1);
+    await installPack(db, pack);
+    const handlers = createHandlers(db, createMatcherCache(db, () => data(null)));
+    const card = await handlers.getCard({ entityId: 'person/netanyahu' });
+    const { entities: _entities, ...meta } = pack;
+    expect(card).toEqual({
+      entity: pack.entities[0],
+      pack: meta,
+      // 'place/nowhere' is a relation target that no pack defines: left out.
+      related: [{ id: 'person/schumer', kind: 'person', name: 'Chuck Schumer' }],
+    });
+    expect(card.entity).not.toHaveProperty('packId');
+    expect(card.entity).not.toHaveProperty('aliasTexts');
+  });
+
+  it('getCard of an unknown id fails', async () => {
+    const handlers = createHandlers(db, createMatcherCache(db, () => data(null)));
+    await expect(handlers.getCard({ entityId: 'person/nobody' })).rejects.toThrow('no entity "person/nobody"');
+  });
+
+  it('getMatcher compiles once for two calls and again after a pack install', async () => {
+    await installPack(db, testPack(1), 1);
+    const build = vi.fn(() => data({ built: true }));
+    const handlers = createHandlers(db, createMatcherCache(db, build));
+    const a = await handlers.getMatcher({});
+    const b = await handlers.getMatcher({});
+    expect(b).toBe(a);
+    expect(build).toHaveBeenCalledTimes(1);
+    await installPack(db, testPack(2), 2);
+    const c = await handlers.getMatcher({});
+    expect(build).toHaveBeenCalledTimes(2);
+    expect(c.revision).not.toBe(a.revision);
+  });
+
+  it('listPacks lists the installed packs', async () => {
+    await installPack(db, testPack(1));
+    const handlers = createHandlers(db, createMatcherCache(db, () => data(null)));
+    expect((await handlers.listPacks({})).map((p) => p.id)).toEqual(['test/pack']);
+  });
+
+  it('every handler waits until the shipped pack is ready', async () => {
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const handlers = createHandlers(db, createMatcherCache(db, (entities) => data(entities.length)), () => gate);
+    const pending = handlers.getMatcher({});
+    await installPack(db, testPack(1));
+    release();
+    expect((await pending).data).toBe(3);
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * The background's wiring: keep the shipped pack installed, ask for persistent storage,
+ * and answer the protocol's requests through one `runtime.onMessage` listener.
+ * Listeners are registered synchronously, as MV3 service workers require.
+ */
+import type { browser as wxtBrowser, Browser } from 'wxt/browser';
+import type { Pack } from '../model';
+import { route, type Handlers, type Reply } from '../messaging';
+import type { BackstoryDB } from '../db/schema';
+import { ensureShippedPack } from '../db/packs-repo';
+import { createHandlers } from './handlers';
+import { createMatcherCache, type BuildMatcherData, type MatcherCache } from './matcher-cache';
+
+export interface BackgroundLogger {
+  info(...args: unknown[]): void;
+  warn(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+}
+
+export interface BackgroundDeps {
+  browser: typeof wxtBrowser;
+  db: BackstoryDB;
+  shippedPack: Pack;
+  /** Defaults to `navigator.storage` where it exists (it has no `persist` in a worker). */
+  storage?: { persist?: () => Promise<boolean> } | undefined;
+  log?: BackgroundLogger;
+  /** Defaults to the real matcher compiler. */
+  buildMatcherData?: BuildMatcherData;
+}
+
+export interface Background {
+  handlers: Handlers;
+  cache: MatcherCache;
+  /** Resolves when every shipped-pack install started so far has finished (never rejects). */
+  ready(): Promise<void>;
+  /** Remove the listeners this call added. */
+  stop(): void;
+}
+
+/** Cheap synchronous check: is this message meant for Backstory at all? */
+function isBackstoryMessage(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { backstory?: unknown }).backstory === 1;
+}
+
+function defaultStorage(): BackgroundDeps['storage'] {
+  return typeof navigator === 'undefined' ? undefined : navigator.storage;
+}
+
+function requestPersistence(storage: BackgroundDeps['storage'], log: BackgroundLogger): void {
+  const persist = storage?.persist;
+  if (typeof persist !== 'function') return;
+  persist.call(storage).then(
+    (granted) => log.info(`backstory: persistent storage ${granted ? 'granted' : 'not granted'}`),
+    (error: unknown) => log.warn('backstory: navigator.storage.persist() failed', error),
+  );
+}
+
+export function startBackground(deps: BackgroundDeps): Background {
+  const { browser, db, shippedPack } = deps;
+  const log = deps.log ?? console;
+  const cache = createMatcherCache(db, deps.buildMatcherData);
+
+  // Installs run one after another; `ready` is the tail of that chain.
+  let ready: Promise<void> = Promise.resolve();
+  function ensure(): Promise<void> {
+    ready = ready
+      .then(() => ensureShippedPack(db, shippedPack, log))
+      .then(
+        (result) => {
+          if (result.action !== 'kept') cache.invalidate();
+        },
+        (error: unknown) => log.error(`backstory: could not install pack "${shippedPack.id}"`, error),
+      );
+    return ready;
+  }
+
+  const handlers = createHandlers(db, cache, () => ready);
+  const extensionId = browser.runtime.id;
+  const extensionOrigin = browser.runtime.getURL('/');
+
+  const onInstalled = (details: Browser.runtime.InstalledDetails): void => {
+    if (details.reason === 'install' || details.reason === 'update') void ensure();
+  };
+  const onMessage = (
+    message: unknown,
+    sender: Browser.runtime.MessageSender,
+  ): Promise<Reply<unknown>> | undefined => {
+    if (!isBackstoryMessage(message)) return undefined;
+    return route(handlers, message, sender, extensionId, extensionOrigin).then(
+      (reply) => reply ?? { ok: false, error: 'unknown request' },
+    );
+  };
+
+  browser.runtime.onInstalled.addListener(onInstalled);
+  browser.runtime.onMessage.addListener(onMessage);
+  // Service workers restart often; the install event does not fire then.
+  void ensure();
+  requestPersistence('storage' in deps ? deps.storage : defaultStorage(), log);
+
+  return {
+    handlers,
+    cache,
+    ready: () => ready,
+    stop() {
+      browser.runtime.onInstalled.removeListener(onInstalled);
+      browser.runtime.onMessage.removeListener(onMessage);
+    },
+  };
+}

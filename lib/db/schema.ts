@@ -1,0 +1,67 @@
+/**
+ * The Backstory IndexedDB database. Opened only in the background and the extension's own
+ * pages, never in a content script.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type { Entity, PackMeta } from '../model';
+import type { Note } from './notes-types';
+import { applyVersions } from './versions';
+
+export const DB_NAME = 'backstory';
+
+/** An installed pack's metadata. */
+export type StoredPack = PackMeta & {
+  /** Epoch milliseconds of the (re)install. */
+  installedAt: number;
+};
+
+/** An entity row: the entity, the pack it came from, and its lowercased alias texts. */
+export type StoredEntity = Entity & {
+  packId: string;
+  /** Lowercased alias texts plus the lowercased name (multi-entry index, for search). */
+  aliasTexts: string[];
+};
+
+/** Small key/value facts about the database (e.g. a cache revision). */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export interface BackstoryDBOptions {
+  /** Database name; defaults to "backstory" (tests may isolate by name or factory). */
+  name?: string;
+  /** IndexedDB implementation; defaults to the global one (tests pass fake-indexeddb). */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+export class BackstoryDB extends Dexie {
+  declare packs: EntityTable<StoredPack, 'id'>;
+  declare entities: EntityTable<StoredEntity, 'id'>;
+  declare meta: EntityTable<MetaRow, 'key'>;
+  declare notes: EntityTable<Note, 'id'>;
+
+  constructor(options: BackstoryDBOptions = {}) {
+    super(options.name ?? DB_NAME, {
+      // Dexie 4 has no per-transaction durability option: set it for every read-write
+      // transaction of this database, so "saved" means written to disk.
+      chromeTransactionDurability: 'strict',
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
+    applyVersions(this);
+  }
+}
+
+/** The stored row of an entity, as the plain `Entity` the rest of the extension uses. */
+export function toEntity(row: StoredEntity): Entity {
+  const { packId: _packId, aliasTexts: _aliasTexts, ...entity } = row;
+  return entity;
+}
+
+/** The stored row of a pack, as plain `PackMeta`. */
+export function toPackMeta(row: StoredPack): PackMeta {
+  const { installedAt: _installedAt, ...meta } = row;
+  return meta;
+}

@@ -1,0 +1,109 @@
+/**
+ * Upgrade tests: for every schema version, open the database at that version with data
+ * in every table, close it, reopen it through the current `BackstoryDB`, and check that
+ * nothing was lost. Adding schema version N means appending one row to `FIXTURES`.
+ */
+import { Dexie } from 'dexie';
+import { IDBFactory as FakeIDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { allEntities, listStoredPacks } from './packs-repo';
+import { BackstoryDB, DB_NAME } from './schema';
+import { testNote, testPack } from './testing';
+import { applyVersions, CURRENT_VERSION, SCHEMA_VERSIONS } from './versions';
+
+interface Fixture {
+  version: number;
+  /** Write data into every table, as that version stored it. */
+  seed(db: Dexie): Promise<void>;
+  /** Check the data after opening with the current schema. */
+  check(db: BackstoryDB): Promise<void>;
+}
+
+const pack = testPack(3);
+const { entities: _entities, ...packMeta } = pack;
+const v1Notes = [
+  testNote('n-entity'),
+  testNote('n-page', { target: { type: 'page', url: 'https://news.example/a' }, tags: [] }),
+  testNote('n-passage', {
+    target: {
+      type: 'passage',
+      url: 'https://news.example/a',
+      selector: { exact: 'two-state solution', prefix: 'a ', suffix: ' for', start: 120, end: 138 },
+    },
+    deletedAt: 1_700_000_001_000,
+  }),
+];
+
+const FIXTURES: Fixture[] = [
+  {
+    version: 1,
+    async seed(db) {
+      await db.table('packs').put({ ...packMeta, installedAt: 42 });
+      await db.table('entities').bulkPut(
+        pack.entities.map((e) => ({ ...e, packId: pack.id, aliasTexts: e.aliases.map((a) => a.text.toLowerCase()) })),
+      );
+      await db.table('meta').put({ key: 'matcherRevision', value: 'abc' });
+      await db.table('notes').bulkPut(v1Notes);
+    },
+    async check(db) {
+      expect(await listStoredPacks(db)).toEqual([{ ...packMeta, installedAt: 42 }]);
+      expect(await allEntities(db)).toEqual([...pack.entities].sort((a, b) => a.id.localeCompare(b.id)));
+      expect(await db.meta.get('matcherRevision')).toEqual({ key: 'matcherRevision', value: 'abc' });
+      expect(await db.notes.orderBy('id').toArray()).toEqual([...v1Notes].sort((a, b) => a.id.localeCompare(b.id)));
+      expect(await db.notes.where('tags').equals('politics').count()).toBe(2);
+      expect(await db.notes.where('target.entityId').equals('person/netanyahu').primaryKeys()).toEqual(['n-entity']);
+      expect(await db.entities.where('aliasTexts').equals('bibi').primaryKeys()).toEqual(['person/netanyahu']);
+    },
+  },
+];
+
+describe('schema versions', () => {
+  it('are ordered and each has an upgrade fixture', () => {
+    const versions = SCHEMA_VERSIONS.map((v) => v.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(FIXTURES.map((f) => f.version)).toEqual(versions);
+    expect(CURRENT_VERSION).toBe(versions[versions.length - 1]);
+  });
+
+  it('refuse to be declared out of order', () => {
+    const db = new Dexie('x', { indexedDB: new FakeIDBFactory(), IDBKeyRange: FakeIDBKeyRange });
+    expect(() => applyVersions(db, [{ version: 2, stores: {} }, { version: 1, stores: {} }])).toThrow(/order/);
+  });
+
+  it.each(FIXTURES)('data written at v$version survives reopening with the current schema', async (fixture) => {
+    const factory = new FakeIDBFactory();
+    const old = new Dexie(DB_NAME, { indexedDB: factory, IDBKeyRange: FakeIDBKeyRange });
+    applyVersions(
+      old,
+      SCHEMA_VERSIONS.filter((v) => v.version <= fixture.version),
+    );
+    await old.open();
+    expect(old.verno).toBe(fixture.version);
+    await fixture.seed(old);
+    old.close();
+
+    const current = new BackstoryDB({ indexedDB: factory, IDBKeyRange: FakeIDBKeyRange });
+    try {
+      await current.open();
+      expect(current.verno).toBe(CURRENT_VERSION);
+      await fixture.check(current);
+    } finally {
+      current.close();
+    }
+  });
+
+  it('the current class opens, closes and reopens with data intact', async () => {
+    const factory = new FakeIDBFactory();
+    const first = new BackstoryDB({ indexedDB: factory, IDBKeyRange: FakeIDBKeyRange });
+    const fixture = FIXTURES[FIXTURES.length - 1];
+    if (!fixture) throw new Error('no fixtures');
+    await fixture.seed(first);
+    first.close();
+    const again = new BackstoryDB({ indexedDB: factory, IDBKeyRange: FakeIDBKeyRange });
+    try {
+      await fixture.check(again);
+    } finally {
+      again.close();
+    }
+  });
+});

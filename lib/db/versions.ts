@@ -1,0 +1,40 @@
+/**
+ * Every schema version of the Backstory database, oldest first. A new version is
+ * appended (never edited in place) with its full store list and, when existing rows must
+ * change shape, an `upgrade` function. `versions.test.ts` opens the database at every
+ * earlier version with data and checks that the current class reads it intact.
+ */
+import type { Dexie, Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  /** Dexie store specs: primary key first, then indexes (`*x` = multi-entry). */
+  stores: Record<string, string | null>;
+  /** Rewrites rows written under the previous version. */
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      packs: 'id',
+      entities: 'id, packId, kind, *aliasTexts',
+      meta: 'key',
+      notes: 'id, target.entityId, pageUrl, updatedAt, *tags, deletedAt',
+    },
+  },
+];
+
+export const CURRENT_VERSION = SCHEMA_VERSIONS.reduce((max, v) => Math.max(max, v.version), 0);
+
+/** Declare `versions` (default: all of them) on a Dexie instance, in order. */
+export function applyVersions(db: Dexie, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): void {
+  let previous = 0;
+  for (const v of versions) {
+    if (v.version <= previous) throw new Error(`schema versions out of order at ${v.version}`);
+    previous = v.version;
+    const declared = db.version(v.version).stores(v.stores);
+    if (v.upgrade) declared.upgrade(v.upgrade);
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * The runtime automaton: Aho–Corasick over the breadth-first trie, with the shallowest
+ * states (all of them for ordinary packs) expanded into a flat DFA table
+ * (`dense[state * numClasses + class]`, failure transitions already resolved), and the
+ * deeper states of huge packs kept sparse (sorted edges + failure links).
+ */
+import { CLS_SEP, type TrieCore } from './trie';
+
+/** Upper bound on dense-table entries (4 MiB of Int32). */
+const DENSE_BUDGET = 1 << 20;
+
+export interface Automaton {
+  numClasses: number;
+  numStates: number;
+  /** States `< denseStates` have a dense row. */
+  denseStates: number;
+  /**
+   * Dense rows, `dense[state * numClasses + class]`. Once built, an entry is encoded for
+   * the scan loop: the target's row offset (`target * numClasses`) when the target is a
+   * dense state without outputs, else `-(target + 1)`.
+   */
+  dense: Int32Array;
+  /** `edgeStart[s]..edgeStart[s + 1]` index `edgeClasses`; edge `j` leads to `j + 1`. */
+  edgeStart: Int32Array;
+  edgeClasses: Uint16Array;
+  fail: Int32Array;
+  depth: Int32Array;
+  maxDepth: number;
+  /** Items ending exactly at state `s`: `termItems[termStart[s]..termStart[s + 1]]`. */
+  termStart: Int32Array;
+  termItems: Int32Array;
+  /** Next state on the failure chain that has items, or -1. */
+  outLink: Int32Array;
+  /** 1 when the state or its failure chain has items. */
+  outMark: Uint8Array;
+}
+
+function childOf(a: Automaton, s: number, c: number): number {
+  const end = a.edgeStart[s + 1] ?? 0;
+  for (let j = a.edgeStart[s] ?? 0; j < end; j++) {
+    const ec = a.edgeClasses[j] ?? 0;
+    if (ec === c) return j + 1;
+    if (ec > c) break;
+  }
+  return -1;
+}
+
+/** The transition δ(s, c), following failure links (during the build, before encoding). */
+function step(a: Automaton, state: number, c: number): number {
+  let s = state;
+  for (;;) {
+    if (s < a.denseStates) return a.dense[s * a.numClasses + c] ?? 0;
+    const t = childOf(a, s, c);
+    if (t >= 0) return t;
+    s = a.fail[s] ?? 0;
+  }
+}
+
+/** Checks a trie read from untrusted data; throws on anything inconsistent. */
+export function validateCore(core: TrieCore, fail: Int32Array): void {
+  const n = core.childCounts.length;
+  if (n < 1) throw new Error('matcher data: the automaton has no root state');
+  if (fail.length !== n) throw new Error('matcher data: fail table length does not match the state count');
+  let edges = 0;
+  for (let s = 0; s < n; s++) {
+    const count = core.childCounts[s] ?? 0;
+    let prev = -1;
+    for (let j = edges; j < edges + count; j++) {
+      const c = core.edgeClasses[j] ?? -1;
+      if (c < CLS_SEP || c >= core.numClasses || c <= prev) {
+        throw new Error(`matcher data: bad edge class at edge ${j}`);
+      }
+      prev = c;
+    }
+    edges += count;
+    if (edges > n - 1) throw new Error('matcher data: more edges than states');
+    const f = fail[s] ?? -1;
+    if (s === 0 ? f !== 0 : f < 0 || f >= s) throw new Error(`matcher data: bad failure link at state ${s}`);
+  }
+  if (edges !== n - 1 || core.edgeClasses.length !== n - 1) {
+    throw new Error('matcher data: edge count does not match the state count');
+  }
+  let prevState = 0;
+  for (let i = 0; i < core.terminals.length; i += 2) {
+    const s = core.terminals[i] ?? -1;
+    if (s < prevState || s >= n) throw new Error('matcher data: terminal states out of order or range');
+    prevState = s;
+  }
+}
+
+/**
+ * Builds the runtime automaton. `fail` comes from stored data; when absent (compiling) it
+ * is computed here, in the same breadth-first pass that fills the dense rows.
+ */
+export function buildAutomaton(core: TrieCore, fail?: Int32Array): Automaton {
+  const n = core.childCounts.length;
+  const nc = core.numClasses;
+  const denseStates = Math.max(1, Math.min(n, Math.floor(DENSE_BUDGET / nc)));
+  const edgeStart = new Int32Array(n + 1);
+  const parent = new Int32Array(n);
+  const depth = new Int32Array(n);
+  let maxDepth = 0;
+  for (let s = 0; s < n; s++) {
+    const start = edgeStart[s] ?? 0;
+    const end = start + (core.childCounts[s] ?? 0);
+    edgeStart[s + 1] = end;
+    for (let j = start; j < end; j++) {
+      parent[j + 1] = s;
+      const d = (depth[s] ?? 0) + 1;
+      depth[j + 1] = d;
+      if (d > maxDepth) maxDepth = d;
+    }
+  }
+  const a: Automaton = {
+    numClasses: nc,
+    numStates: n,
+    denseStates,
+    dense: new Int32Array(denseStates * nc),
+    edgeStart,
+    edgeClasses: core.edgeClasses,
+    fail: fail ?? new Int32Array(n),
+    depth,
+    maxDepth,
+    termStart: new Int32Array(n + 1),
+    termItems: new Int32Array(core.terminals.length / 2),
+    outLink: new Int32Array(n).fill(-1),
+    outMark: new Uint8Array(n),
+  };
+  for (let s = 0; s < n; s++) {
+    if (s > 0 && !fail) {
+      const p = parent[s] ?? 0;
+      a.fail[s] = p === 0 ? 0 : step(a, a.fail[p] ?? 0, core.edgeClasses[s - 1] ?? 0);
+    }
+    if (s < denseStates) {
+      const row = s * nc;
+      if (s > 0) a.dense.copyWithin(row, (a.fail[s] ?? 0) * nc, (a.fail[s] ?? 0) * nc + nc);
+      const end = edgeStart[s + 1] ?? 0;
+      for (let j = edgeStart[s] ?? 0; j < end; j++) a.dense[row + (core.edgeClasses[j] ?? 0)] = j + 1;
+    }
+  }
+  fillOutputs(a, core.terminals);
+  const dense = a.dense;
+  for (let k = 0; k < dense.length; k++) {
+    const t = dense[k] ?? 0;
+    dense[k] = t < denseStates && a.outMark[t] === 0 ? t * nc : -(t + 1);
+  }
+  return a;
+}
+
+function fillOutputs(a: Automaton, terminals: Int32Array): void {
+  const counts = new Int32Array(a.numStates + 1);
+  for (let i = 0; i < terminals.length; i += 2) {
+    const s = terminals[i] ?? 0;
+    counts[s + 1] = (counts[s + 1] ?? 0) + 1;
+    a.termItems[i / 2] = terminals[i + 1] ?? 0;
+  }
+  for (let s = 0; s < a.numStates; s++) a.termStart[s + 1] = (a.termStart[s] ?? 0) + (counts[s + 1] ?? 0);
+  for (let s = 1; s < a.numStates; s++) {
+    const f = a.fail[s] ?? 0;
+    const fHas = (a.termStart[f + 1] ?? 0) > (a.termStart[f] ?? 0);
+    a.outLink[s] = fHas ? f : (a.outLink[f] ?? -1);
+    const own = (a.termStart[s + 1] ?? 0) > (a.termStart[s] ?? 0);
+    a.outMark[s] = own || (a.outLink[s] ?? -1) >= 0 ? 1 : 0;
+  }
+}

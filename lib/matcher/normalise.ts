@@ -1,0 +1,137 @@
+/**
+ * Text normalisation shared by the compiler and the scanner, one UTF-16 code unit at a
+ * time (so offsets always map back to the original string):
+ *
+ * - soft hyphens, zero-width characters and combining marks are ignored;
+ * - whitespace of any kind (NBSP, thin spaces, newlines …), hyphens and dashes are one
+ *   separator, and a run of separators counts once;
+ * - curly/straight quotes and apostrophes are unified (’ ‘ ʼ ′ → ', “ ” → ");
+ * - diacritics are folded (NFD, combining marks stripped) and letters lower-cased.
+ *
+ * Results are cached per code unit in lazily filled tables, so the slow path (`normalize`,
+ * regexes) runs at most once per distinct code unit per process.
+ */
+
+/** `foldUnit` result for a code unit that is skipped entirely. */
+export const FOLD_IGNORE = -1;
+/** `foldUnit` result for whitespace, hyphens and dashes. */
+export const FOLD_SEP = -2;
+const FOLD_UNKNOWN = -3;
+
+/** Kind flags (`kindOf`). */
+export const K_WORD = 1;
+export const K_UPPER = 2;
+export const K_LOWER = 4;
+/** Whitespace (not hyphens). */
+export const K_SPACE = 8;
+/** Line or paragraph break: a block boundary. */
+export const K_NEWLINE = 16;
+/** Skipped by the normaliser (soft hyphen, zero-width, combining mark). */
+export const K_IGNORABLE = 32;
+/** Combining mark: belongs to the preceding letter. */
+export const K_MARK = 64;
+const KIND_UNKNOWN = 255;
+
+const foldTable = new Int32Array(65536).fill(FOLD_UNKNOWN);
+const kindTable = new Uint8Array(65536).fill(KIND_UNKNOWN);
+
+const INVISIBLES = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x180e, 0x034f]);
+const DASHES = new Set([0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d]);
+const APOSTROPHES = new Set([0x27, 0x2018, 0x2019, 0x201a, 0x201b, 0x02bc, 0x2032, 0xff07]);
+const DOUBLE_QUOTES = new Set([0x22, 0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0xff02]);
+const MARK_RE = /\p{M}/u;
+const MARKS_RE = /\p{M}/gu;
+const SPACE_RE = /\s/u;
+const WORD_RE = /[\p{L}\p{N}]/u;
+const NEWLINES = new Set([0x0a, 0x0b, 0x0c, 0x0d, 0x85, 0x2028, 0x2029]);
+
+function foldSlow(c: number): number {
+  if (INVISIBLES.has(c)) return FOLD_IGNORE;
+  if (c >= 0xd800 && c <= 0xdfff) return c;
+  if (DASHES.has(c)) return FOLD_SEP;
+  if (APOSTROPHES.has(c)) return 0x27;
+  if (DOUBLE_QUOTES.has(c)) return 0x22;
+  const s = String.fromCharCode(c);
+  if (MARK_RE.test(s)) return FOLD_IGNORE;
+  if (SPACE_RE.test(s)) return FOLD_SEP;
+  const stripped = s.normalize('NFD').replace(MARKS_RE, '');
+  const base = stripped.length === 1 ? stripped : s;
+  const lower = base.toLowerCase();
+  if (lower.length === 1) return lower.charCodeAt(0);
+  return base.charCodeAt(0);
+}
+
+/** The folded code unit of `c`, or `FOLD_IGNORE` / `FOLD_SEP`. */
+export function foldUnit(c: number): number {
+  const f = foldTable[c & 0xffff] ?? FOLD_UNKNOWN;
+  if (f !== FOLD_UNKNOWN) return f;
+  const r = foldSlow(c & 0xffff);
+  foldTable[c & 0xffff] = r;
+  return r;
+}
+
+function kindSlow(c: number): number {
+  const f = foldUnit(c);
+  if (f === FOLD_IGNORE) return K_IGNORABLE | (MARK_RE.test(String.fromCharCode(c)) ? K_MARK : 0);
+  if (f === FOLD_SEP) {
+    const s = String.fromCharCode(c);
+    if (!SPACE_RE.test(s)) return 0;
+    return K_SPACE | (NEWLINES.has(c) ? K_NEWLINE : 0);
+  }
+  if (c >= 0xd800 && c <= 0xdfff) return 0;
+  let k = WORD_RE.test(String.fromCharCode(f)) ? K_WORD : 0;
+  const s = String.fromCharCode(c);
+  if (s !== s.toLowerCase()) k |= K_UPPER;
+  if (s !== s.toUpperCase()) k |= K_LOWER;
+  return k;
+}
+
+/** Kind flags of code unit `c` (`K_*`). */
+export function kindOf(c: number): number {
+  const k = kindTable[c & 0xffff] ?? KIND_UNKNOWN;
+  if (k !== KIND_UNKNOWN) return k;
+  const r = kindSlow(c & 0xffff);
+  kindTable[c & 0xffff] = r;
+  return r;
+}
+
+/** True when the folded code unit is a letter or digit. */
+export function isWordFold(f: number): boolean {
+  return f >= 0 && WORD_RE.test(String.fromCharCode(f));
+}
+
+export interface Normalised {
+  /** Folded text; every separator run is one space. */
+  text: string;
+  /** `offsets[i]`: index in the original string of the code unit that gave `text[i]`. */
+  offsets: number[];
+}
+
+/**
+ * Normalise a whole string with an offset map (used for aliases and by tests; the scanner
+ * normalises on the fly instead).
+ */
+export function normaliseWithOffsets(input: string): Normalised {
+  let out = '';
+  const offsets: number[] = [];
+  let lastSep = false;
+  for (let i = 0; i < input.length; i++) {
+    const f = foldUnit(input.charCodeAt(i));
+    if (f === FOLD_IGNORE) continue;
+    if (f === FOLD_SEP) {
+      if (lastSep) continue;
+      lastSep = true;
+      out += ' ';
+    } else {
+      lastSep = false;
+      out += String.fromCharCode(f);
+    }
+    offsets.push(i);
+  }
+  return { text: out, offsets };
+}
+
+/** The normalised key of an alias or negative phrase: folded, separators trimmed. */
+export function normaliseKey(alias: string): string {
+  return normaliseWithOffsets(alias).text.trim();
+}

@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CaseRule } from '../model';
+import { compileMatcher, matcherFromData, specFromEntities, type MatcherSpec } from './index';
+import { seedEntities, israelisEntity } from './testing/fixtures';
+import { referenceScan } from './testing/reference';
+
+const seedSpec = specFromEntities([...seedEntities, israelisEntity]);
+const seedMatcher = compileMatcher(seedSpec);
+const seedRestored = matcherFromData(JSON.parse(JSON.stringify(seedMatcher.toData())));
+
+const WORDS = ['Amy', 'Hunter', 'President', 'Sen.', 'Gazette', 'us', 'US', 'When', 'the', 'said', 'Prime', 'Minister', 'Israel', 'fire', 'cease', 'state', 'two', 'Sara', 'Chuck'];
+const PUNCT = ['. ', ', ', ' — ', '\n', '“', '”', '(', ')', '-', '😀', "'", '’s', "'s", ': '];
+const JOINERS = [' ', '', '\u00A0', '  ', '\u2009'];
+
+function vary(text: string): fc.Arbitrary<string> {
+  return fc
+    .record({
+      caseMode: fc.constantFrom('keep', 'upper', 'lower'),
+      soft: fc.option(fc.nat(text.length), { nil: undefined }),
+      nbsp: fc.boolean(),
+      dash: fc.boolean(),
+      suffix: fc.constantFrom('', "'s", '’s', "'", 's', ''),
+    })
+    .map(({ caseMode, soft, nbsp, dash, suffix }) => {
+      let t = caseMode === 'upper' ? text.toUpperCase() : caseMode === 'lower' ? text.toLowerCase() : text;
+      if (nbsp) t = t.replace(/ /g, '\u00A0');
+      if (dash) t = t.replace(/-/g, '\u2011');
+      if (soft !== undefined) t = `${t.slice(0, soft)}\u00AD${t.slice(soft)}`;
+      return t + suffix;
+    });
+}
+
+function textFrom(spec: MatcherSpec, words: string[], punct: string[]): fc.Arbitrary<string> {
+  const fragment = fc.oneof(
+    fc.constantFrom(...spec.aliases.map((a) => a.text), ...spec.negatives.map((n) => n.text)).chain(vary),
+    fc.constantFrom(...words).chain(vary),
+    fc.constantFrom(...punct),
+  );
+  return fc
+    .array(fc.tuple(fragment, fc.constantFrom(...JOINERS)), { maxLength: 14 })
+    .map((parts) => parts.map(([f, j]) => f + j).join(''));
+}
+
+describe('automaton agrees with the naive reference', () => {
+  it('on news-like text with the seed pack', () => {
+    fc.assert(
+      fc.property(textFrom(seedSpec, WORDS, PUNCT), (text) => {
+        const expected = referenceScan(seedSpec, text);
+        expect(seedMatcher.scan(text)).toEqual(expected);
+        expect(seedRestored.scan(text)).toEqual(expected);
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  const tinyAlias = fc.stringMatching(/^[abAB][abAB .\-']{0,5}$/);
+  const tinySpec: fc.Arbitrary<MatcherSpec> = fc
+    .record({
+      aliases: fc.array(
+        fc.record({
+          entityId: fc.constantFrom('e1', 'e2', 'e3'),
+          text: tinyAlias,
+          case: fc.constantFrom<CaseRule>('sensitive', 'proper', 'insensitive'),
+          surname: fc.boolean(),
+        }),
+        { minLength: 1, maxLength: 12 },
+      ),
+      negatives: fc.array(fc.record({ entityId: fc.constantFrom('e1', 'e2', 'e3'), text: tinyAlias }), { maxLength: 3 }),
+    })
+    .map((spec) => ({ ...spec, aliases: spec.aliases.map((a) => (a.surname ? a : { entityId: a.entityId, text: a.text, case: a.case })) }));
+
+  it('on random small-alphabet packs (overlaps, shared suffixes, case rules)', () => {
+    const pieces = ['a', 'b', 'A', 'B', ' ', '-', '.', "'", '\u00AD', '\u00A0', '’', 's', 'S', 'c', '\n', 'a\u0301', 'á'];
+    fc.assert(
+      fc.property(tinySpec, fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (spec, parts) => {
+        const text = parts.join('');
+        const m = compileMatcher(spec);
+        const expected = referenceScan(spec, text);
+        expect(m.scan(text)).toEqual(expected);
+        expect(matcherFromData(JSON.parse(JSON.stringify(m.toData()))).scan(text)).toEqual(expected);
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it('data round trip gives identical scans on random texts', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
+        expect(seedRestored.scan(text)).toEqual(seedMatcher.scan(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

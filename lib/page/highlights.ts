@@ -1,0 +1,147 @@
+/**
+ * Painting mentions with the CSS Custom Highlight API: one registered `Highlight` per entity
+ * kind (`backstory-person`, …) plus `backstory-active` for the mention under the pointer.
+ * The page's DOM is never touched. Without the API nothing is painted (no DOM fallback).
+ */
+import { ENTITY_KINDS, type EntityKind } from '../model';
+import type { PageMention } from './types';
+
+/** The part of `Highlight` used here (a Set of ranges with a priority). */
+export interface HighlightLike {
+  add(range: AbstractRange): unknown;
+  delete(range: AbstractRange): boolean;
+  has(range: AbstractRange): boolean;
+  clear(): void;
+  priority: number;
+  readonly size: number;
+}
+
+/** A hit from `highlightsFromPoint`: current spec shape `{highlight, ranges}`. */
+export interface HighlightHitLike {
+  highlight: HighlightLike;
+  ranges: readonly AbstractRange[];
+}
+
+export interface HighlightsFromPointOptions {
+  shadowRoots?: ShadowRoot[];
+}
+
+/** The part of `HighlightRegistry` (`CSS.highlights`) used here. */
+export interface HighlightRegistryLike {
+  set(name: string, highlight: HighlightLike): unknown;
+  get(name: string): HighlightLike | undefined;
+  delete(name: string): boolean;
+  /** Chrome 140+, Firefox 150+. Early implementations returned bare Highlights. */
+  highlightsFromPoint?: (
+    x: number,
+    y: number,
+    options?: HighlightsFromPointOptions,
+  ) => readonly (HighlightHitLike | HighlightLike)[];
+}
+
+export interface HighlightApi {
+  registry: HighlightRegistryLike;
+  create(): HighlightLike;
+}
+
+type WindowWithHighlights = Window & {
+  Highlight?: new (...ranges: AbstractRange[]) => HighlightLike;
+};
+
+/** The page's Custom Highlight API, or null where the browser lacks it. */
+export function highlightApiOf(win: Window): HighlightApi | null {
+  const w = win as WindowWithHighlights;
+  const css: unknown = (w as { CSS?: unknown }).CSS;
+  if (typeof css !== 'object' || css === null || !('highlights' in css)) return null;
+  const registry = (css as { highlights: unknown }).highlights as HighlightRegistryLike | undefined;
+  const Ctor = w.Highlight;
+  if (registry === undefined || registry === null || typeof Ctor !== 'function') return null;
+  return { registry, create: () => new Ctor() };
+}
+
+export const HIGHLIGHT_PREFIX = 'backstory-';
+export const ACTIVE_HIGHLIGHT = 'backstory-active';
+/** Reserved for mentions of entities the user has notes on. */
+export const NOTED_HIGHLIGHT = 'backstory-noted';
+
+export function highlightName(kind: EntityKind): string {
+  return `${HIGHLIGHT_PREFIX}${kind}`;
+}
+
+export interface HighlightLayer {
+  /** False when the browser has no Custom Highlight API: every call is then a no-op. */
+  readonly available: boolean;
+  add(mention: PageMention): void;
+  remove(mention: PageMention): void;
+  setActive(mention: PageMention | null): void;
+  /** True when `highlight` is one of this layer's registrations. */
+  owns(highlight: HighlightLike): boolean;
+  /** Removes every range but keeps the registrations. */
+  clear(): void;
+  /** Unregisters everything this layer registered. */
+  dispose(): void;
+}
+
+const NOOP_LAYER: HighlightLayer = {
+  available: false,
+  add: () => undefined,
+  remove: () => undefined,
+  setActive: () => undefined,
+  owns: () => false,
+  clear: () => undefined,
+  dispose: () => undefined,
+};
+
+/** Registers the kind highlights and the active highlight; `api` null → a no-op layer. */
+export function createHighlightLayer(api: HighlightApi | null): HighlightLayer {
+  if (api === null) return NOOP_LAYER;
+  const { registry } = api;
+  const byKind = new Map<EntityKind, HighlightLike>();
+  const registered = new Map<string, HighlightLike>();
+  const register = (name: string, priority: number): HighlightLike => {
+    const h = api.create();
+    h.priority = priority;
+    registry.set(name, h);
+    registered.set(name, h);
+    return h;
+  };
+  for (const kind of ENTITY_KINDS) byKind.set(kind, register(highlightName(kind), 0));
+  const active = register(ACTIVE_HIGHLIGHT, 2);
+  let activeMention: PageMention | null = null;
+  let disposed = false;
+  const owned = new Set(registered.values());
+  const setActive = (mention: PageMention | null): void => {
+    if (disposed || mention === activeMention) return;
+    active.clear();
+    activeMention = mention;
+    if (mention !== null) active.add(mention.range);
+  };
+
+  return {
+    available: true,
+    add(mention) {
+      if (!disposed) byKind.get(mention.kind)?.add(mention.range);
+    },
+    remove(mention) {
+      byKind.get(mention.kind)?.delete(mention.range);
+      if (activeMention === mention) setActive(null);
+    },
+    setActive,
+    owns: (highlight) => owned.has(highlight),
+    clear() {
+      for (const h of registered.values()) h.clear();
+      activeMention = null;
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      for (const [name, h] of registered) {
+        h.clear();
+        // Only remove our own registration (a newer instance may have replaced it).
+        if (registry.get(name) === h) registry.delete(name);
+      }
+      registered.clear();
+      activeMention = null;
+    },
+  };
+}

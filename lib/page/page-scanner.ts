@@ -1,0 +1,212 @@
+/**
+ * The page side, wired: text index → matcher → mentions → highlights, time-sliced and
+ * visible-first, kept current by a MutationObserver, with hover hit-testing. Everything
+ * it starts is tied to `signal`; on abort it disconnects, unregisters and forgets.
+ */
+import type { EntityKind, Match } from '../model';
+import type { HitTest, PageMention } from './types';
+import { createHighlightLayer, highlightApiOf, type HighlightApi } from './highlights';
+import { createHitTest } from './hit-test';
+import { MentionStore, compareComposed } from './mention-store';
+import { createIdCounter, mentionsFromMatches } from './mentions';
+import { createPageObserver, type ChangeBatch } from './observer';
+import { createBlockMeasurer, scanRoots, type MeasureBlock } from './scan';
+import {
+  createYieldToPage,
+  emptySliceStats,
+  runSliced,
+  type YieldToPage,
+} from './scheduler';
+import { composedParent, type TextBlock } from './text-index';
+
+export interface PageScannerOptions {
+  doc: Document;
+  win: Window;
+  signal: AbortSignal;
+  match: (text: string) => Match[];
+  kindOf: (entityId: string) => EntityKind | undefined;
+  /** True for the extension's host element (its subtree is never scanned). */
+  isOwnUi?: (node: Node) => boolean;
+  /** After each batch: the initial scan done, or an incremental update. */
+  onChange?: (mentions: readonly PageMention[]) => void;
+  /** Work per slice before yielding to the page (ms). Default 6. */
+  budgetMs?: number;
+  /** Wait from the first DOM mutation to its rescan (ms). Default 100. */
+  mutationDelayMs?: number;
+  /** Test seams; the defaults use `win`. */
+  now?: () => number;
+  yieldToPage?: YieldToPage;
+  measure?: MeasureBlock;
+  highlightApi?: HighlightApi | null;
+}
+
+export interface PageScannerStats {
+  /** Blocks of text currently indexed. */
+  blocks: number;
+  mentions: number;
+  /** Work time of all scanning so far (initial + updates), excluding time yielded (ms). */
+  scanMs: number;
+  longestSliceMs: number;
+  slices: number;
+}
+
+export interface PageScanner {
+  /** Resolves when the initial scan (all blocks) is registered, or when aborted. */
+  ready: Promise<void>;
+  /** Current mentions, in document order. */
+  mentions(): readonly PageMention[];
+  hitTest: HitTest;
+  setActive(m: PageMention | null): void;
+  mentionsOf(entityId: string): PageMention[];
+  stats(): PageScannerStats;
+}
+
+function inScopes(node: Node, scopes: ReadonlySet<Node>): boolean {
+  for (let cur: Node | null = node; cur !== null; cur = composedParent(cur)) {
+    if (scopes.has(cur)) return true;
+  }
+  return false;
+}
+
+export function startPageScanner(opts: PageScannerOptions): PageScanner {
+  const { doc, win, signal, match, kindOf, isOwnUi, onChange } = opts;
+  const store = new MentionStore();
+  const api = opts.highlightApi === undefined ? highlightApiOf(win) : opts.highlightApi;
+  const layer = createHighlightLayer(api);
+  const nextId = createIdCounter();
+  const sliceStats = emptySliceStats();
+  const perf = (win as Window & { performance?: Performance }).performance;
+  const now = opts.now ?? (() => (perf !== undefined ? perf.now() : Date.now()));
+  const yieldToPage = opts.yieldToPage ?? createYieldToPage(win, signal);
+  let measure: MeasureBlock | null = opts.measure ?? null;
+  const shadowRoots = new Set<ShadowRoot>();
+  let shadowList: ShadowRoot[] = [];
+
+  const observer = createPageObserver({
+    win,
+    signal,
+    isOwnUi,
+    delayMs: opts.mutationDelayMs,
+    onBatch: (batch) => enqueue(() => rescan(batch)),
+  });
+
+  const collect = {
+    isOwnUi,
+    onShadowRoot: (root: ShadowRoot) => {
+      observer.observe(root);
+      if (!shadowRoots.has(root)) {
+        shadowRoots.add(root);
+        shadowList = [...shadowRoots];
+      }
+    },
+  };
+
+  const process = (block: TextBlock): void => {
+    let matches: Match[];
+    try {
+      matches = match(block.text);
+    } catch {
+      matches = []; // a matcher bug must not stop the scan
+    }
+    const records = mentionsFromMatches(doc, block, matches, kindOf, nextId);
+    store.add(block, records);
+    for (const { mention } of records) layer.add(mention);
+  };
+
+  const steps = (roots: readonly (Element | ShadowRoot)[]): Generator<void, void, undefined> => {
+    measure ??= createBlockMeasurer(doc, win);
+    return scanRoots(doc, roots, { collect, measure, process });
+  };
+
+  function* rescan(batch: ChangeBatch): Generator<void, void, undefined> {
+    const scopes = new Set<Node>(batch.scopes);
+    const stale = (block: TextBlock): boolean => {
+      const first = block.nodes[0];
+      if (first === undefined) return true;
+      if (batch.removals && block.nodes.some((n) => !n.isConnected)) return true;
+      return scopes.size > 0 && inScopes(first, scopes);
+    };
+    for (const m of store.removeWhere(stale)) layer.remove(m);
+    // Scopes still present are scanned again, in document order (so one pass's blocks
+    // are collected in document order), visible first.
+    const roots = batch.scopes.filter((s) => s.isConnected).sort(compareComposed);
+    yield* steps(roots);
+  }
+
+  const emit = (): void => {
+    if (signal.aborted || onChange === undefined) return;
+    try {
+      onChange(store.all());
+    } catch {
+      // a listener's error is its own
+    }
+  };
+
+  let chain: Promise<void> = Promise.resolve();
+  let emitted = false;
+  let emittedVersion = -1;
+  function enqueue(work: () => Generator<void, void, undefined>): Promise<void> {
+    chain = chain
+      .then(async () => {
+        if (signal.aborted) return;
+        const done = await runSliced(work(), {
+          now,
+          yieldToPage,
+          signal,
+          budgetMs: opts.budgetMs,
+          stats: sliceStats,
+        });
+        store.commit();
+        // The first batch always reports; later ones only when mentions changed.
+        if (done && (!emitted || store.version !== emittedVersion)) {
+          emitted = true;
+          emittedVersion = store.version;
+          emit();
+        }
+      })
+      .catch(() => undefined);
+    return chain;
+  }
+
+  let dispose = (): void => undefined;
+  const aborted = new Promise<void>((resolve) => {
+    dispose = () => {
+      layer.dispose();
+      store.clear();
+      shadowRoots.clear();
+      shadowList = [];
+      resolve();
+    };
+  });
+  if (signal.aborted) dispose();
+  else signal.addEventListener('abort', dispose, { once: true });
+
+  let ready: Promise<void> = aborted;
+  if (!signal.aborted) {
+    observer.observe(doc.documentElement);
+    const root = doc.body ?? doc.documentElement;
+    ready = Promise.race([enqueue(() => steps([root])), aborted]);
+  }
+
+  const hitTestImpl = createHitTest(win, doc, {
+    mentionsAtNode: (node) => store.mentionsAtNode(node),
+    mentionOfRange: (range) => store.mentionOfRange(range),
+    shadowRoots: () => shadowList,
+    ownsHighlight: (h) => layer.owns(h),
+  }, api);
+
+  return {
+    ready,
+    mentions: () => store.all(),
+    hitTest: (x, y) => (signal.aborted ? null : hitTestImpl(x, y)),
+    setActive: (m) => layer.setActive(m),
+    mentionsOf: (entityId) => store.mentionsOf(entityId),
+    stats: () => ({
+      blocks: store.blockCount,
+      mentions: store.mentionCount,
+      scanMs: sliceStats.busyMs,
+      longestSliceMs: sliceStats.longestSliceMs,
+      slices: sliceStats.slices,
+    }),
+  };
+}

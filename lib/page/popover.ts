@@ -1,0 +1,341 @@
+/**
+ * The hover card's popover: renders the card (Preact) into the extension's shadow-root UI
+ * and keeps it next to the mention with Floating UI. It owns the card's little history
+ * (related entity → its card, "Back" → the previous one), a per-entity cache of loads, and
+ * nothing else: when to show and hide is the hover intent's business.
+ */
+import { autoUpdate, computePosition, flip, hide as hideMiddleware, inline, offset, shift, size } from '@floating-ui/dom';
+import type { VirtualElement } from '@floating-ui/dom';
+import { h, render } from 'preact';
+import type { CardData } from '../messaging';
+import { CardView, type CardState } from '../../components/CardView';
+import type { Theme } from '../../components/CardRoot';
+import { pageTheme } from '../../components/theme';
+import cardCss from '../../components/card.css?inline';
+
+export interface CardPopoverOptions {
+  doc: Document;
+  win: Window;
+  signal: AbortSignal;
+  /** An element inside the extension's (shadow-root) UI, where the card is rendered. */
+  container: HTMLElement;
+  loadCard: (entityId: string) => Promise<CardData>;
+  /** The hover intent uses these to keep the card open while the pointer is on it. */
+  onPointerEnter?: () => void;
+  onPointerLeave?: () => void;
+}
+
+export interface CardPopover {
+  /** Render the entity's card and position it next to the anchor (a mention's range). */
+  show(anchor: Range, entityId: string, matchedText: string): void;
+  hide(): void;
+  readonly visible: boolean;
+  /** The entity whose card is shown (after navigating, the related entity), or null. */
+  readonly entityId: string | null;
+  contains(node: Node | null): boolean;
+  /** Move keyboard focus into the card (for a keyboard shortcut). */
+  focus(): void;
+  destroy(): void;
+}
+
+interface Frame {
+  entityId: string;
+  /** Only for the card opened from the page. */
+  matchedText?: string;
+}
+
+/** How many cards "Back" can return through. */
+const MAX_HISTORY = 20;
+
+/** A Floating UI virtual reference for a (possibly multi-line) range. */
+export function rangeReference(range: Range): VirtualElement {
+  const common = range.commonAncestorContainer;
+  const contextElement = common.nodeType === 1 ? (common as Element) : common.parentElement;
+  return {
+    getBoundingClientRect: () => range.getBoundingClientRect(),
+    getClientRects: () => range.getClientRects(),
+    ...(contextElement ? { contextElement } : {}),
+  };
+}
+
+function isNode(t: EventTarget | null): t is Node {
+  return typeof t === 'object' && t !== null && 'nodeType' in t;
+}
+
+/** Focus that shows a focus ring (keyboard, or a shortcut), as opposed to a mouse click's. */
+function isKeyboardFocus(t: EventTarget | null): boolean {
+  if (!isNode(t) || t.nodeType !== 1) return false;
+  try {
+    return (t as Element).matches(':focus-visible');
+  } catch {
+    return true; // No :focus-visible support: assume it may be the keyboard.
+  }
+}
+
+function isFocusable(el: Element | null): el is HTMLElement {
+  return el !== null && typeof (el as Partial<HTMLElement>).focus === 'function';
+}
+
+export function createCardPopover(opts: CardPopoverOptions): CardPopover {
+  const { doc, win, signal, container, loadCard } = opts;
+  const cache = new Map<string, Promise<CardData>>();
+  const loaded = new Map<string, CardData>();
+
+  const style = doc.createElement('style');
+  style.textContent = cardCss;
+  const root = doc.createElement('div');
+  root.className = 'bs-popover';
+  root.hidden = true;
+  Object.assign(root.style, { position: 'fixed', top: '0px', left: '0px', zIndex: '2147483647', width: 'max-content' });
+  container.append(style, root);
+
+  let visible = false;
+  let destroyed = false;
+  let anchor: Range | null = null;
+  let current: Frame | null = null;
+  let history: Frame[] = [];
+  let state: CardState = { status: 'loading' };
+  let theme: Theme = 'light';
+  /** Bumped on every show/navigation/hide: a load or position that finishes late is stale. */
+  let token = 0;
+  let stopAutoUpdate: (() => void) | null = null;
+  let returnFocus: HTMLElement | null = null;
+
+  // "On the card" for the hover intent means the pointer is on it, or keyboard focus is in
+  // it: a keyboard user reading the card must not lose it because the mouse moved away.
+  // (Focus from a mouse click does not count, or the card would stick after any click.)
+  let pointerIn = false;
+  let focusIn = false;
+  let held = false;
+  const syncHeld = (): void => {
+    const now = visible && (pointerIn || focusIn);
+    if (now === held) return;
+    held = now;
+    if (now) opts.onPointerEnter?.();
+    else opts.onPointerLeave?.();
+  };
+  const on = <K extends keyof HTMLElementEventMap>(type: K, fn: (e: HTMLElementEventMap[K]) => void): void =>
+    root.addEventListener(type, fn, { signal });
+  on('pointerenter', () => {
+    pointerIn = true;
+    syncHeld();
+  });
+  on('pointerleave', () => {
+    pointerIn = false;
+    syncHeld();
+  });
+  on('focusin', (e) => {
+    focusIn = isKeyboardFocus(e.target);
+    syncHeld();
+  });
+  on('focusout', (e) => {
+    const next = e.relatedTarget;
+    if (isNode(next) && root.contains(next)) return; // moving within the card: focusin follows
+    focusIn = false;
+    syncHeld();
+  });
+  // Esc from inside the card (the UI host may isolate key events from the page).
+  on('keydown', (e) => {
+    if (e.key !== 'Escape' || !visible) return;
+    e.stopPropagation();
+    hide();
+  });
+
+  function fetchCard(entityId: string): Promise<CardData> {
+    let p = cache.get(entityId);
+    if (!p) {
+      p = loadCard(entityId).then((data) => {
+        loaded.set(entityId, data);
+        return data;
+      });
+      // A failure is not cached: "Retry" (or the next hover) asks again.
+      p.catch(() => {
+        if (cache.get(entityId) === p) cache.delete(entityId);
+      });
+      cache.set(entityId, p);
+    }
+    return p;
+  }
+
+  function load(frame: Frame): void {
+    const t = ++token;
+    current = frame;
+    const ready = loaded.get(frame.entityId);
+    if (ready) {
+      state = { status: 'ready', data: ready };
+      paint();
+      return;
+    }
+    state = { status: 'loading' };
+    paint();
+    fetchCard(frame.entityId).then(
+      (data) => {
+        if (t !== token || !visible) return;
+        state = { status: 'ready', data };
+        paint();
+      },
+      (error: unknown) => {
+        if (t !== token || !visible) return;
+        state = { status: 'error', message: error instanceof Error ? error.message : String(error) };
+        paint();
+      },
+    );
+  }
+
+  function paint(): void {
+    if (!visible || !current) return;
+    const frame = current;
+    render(
+      h(CardView, {
+        state,
+        matchedText: frame.matchedText,
+        theme,
+        onOpenEntity: openEntity,
+        onBack: history.length > 0 ? back : undefined,
+        onRetry: () => load(frame),
+      }),
+      root,
+    );
+  }
+
+  function openEntity(entityId: string): void {
+    if (!visible || !current || entityId === current.entityId) return;
+    history = [...history, current].slice(-MAX_HISTORY);
+    load({ entityId });
+    focusCardIfFocusWasInside();
+  }
+
+  function back(): void {
+    const previous = history.at(-1);
+    if (!visible || !previous) return;
+    history = history.slice(0, -1);
+    load(previous);
+    focusCardIfFocusWasInside();
+  }
+
+  /** After navigating with the keyboard, keep focus in the card (the button pressed is gone). */
+  function focusCardIfFocusWasInside(): void {
+    const card = root.querySelector<HTMLElement>('.bs-card');
+    if (card && (focusInside() || activeElement() === null)) card.focus({ preventScroll: true });
+  }
+
+  function activeElement(): Element | null {
+    // The shadow root (or the document, outside one) knows which of its elements has focus.
+    const scope = root.getRootNode() as Node & { activeElement?: Element | null };
+    const active = scope.activeElement ?? null;
+    return active && active !== doc.body ? active : null;
+  }
+
+  function focusInside(): boolean {
+    const active = activeElement();
+    return active !== null && root.contains(active);
+  }
+
+  function position(range: Range): void {
+    const reference = rangeReference(range);
+    const update = (): void => {
+      void computePosition(reference, root, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          inline(),
+          offset(8),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply({ availableHeight, elements }) {
+              elements.floating.style.setProperty('--bs-available-height', `${Math.max(120, Math.floor(availableHeight))}px`);
+            },
+          }),
+          hideMiddleware(),
+        ],
+      }).then(({ x, y, middlewareData }) => {
+        if (!visible || anchor !== range) return;
+        // The mention scrolled out of view (or was removed): the card would float over nothing.
+        if (middlewareData.hide?.referenceHidden) {
+          hide();
+          return;
+        }
+        root.style.left = `${Math.round(x)}px`;
+        root.style.top = `${Math.round(y)}px`;
+        root.style.visibility = 'visible';
+      }, () => undefined); // A failed measurement leaves the card where it was; the next update retries.
+    };
+    stopAutoUpdate?.();
+    stopAutoUpdate = autoUpdate(reference, root, update);
+  }
+
+  function show(range: Range, entityId: string, matchedText: string): void {
+    if (destroyed) return;
+    if (visible && anchor === range && current?.entityId === entityId && history.length === 0) return;
+    const wasVisible = visible;
+    visible = true;
+    anchor = range;
+    history = [];
+    theme = pageTheme(doc, win);
+    root.hidden = false;
+    // Hidden until first positioned, so a new card never flashes at the old spot.
+    if (!wasVisible) root.style.visibility = 'hidden';
+    load({ entityId, matchedText });
+    position(range);
+  }
+
+  function hide(): void {
+    if (!visible) return;
+    const hadFocus = focusInside();
+    visible = false;
+    token++;
+    anchor = null;
+    current = null;
+    history = [];
+    stopAutoUpdate?.();
+    stopAutoUpdate = null;
+    render(null, root);
+    root.hidden = true;
+    pointerIn = false;
+    focusIn = false;
+    syncHeld();
+    if (hadFocus && returnFocus?.isConnected) returnFocus.focus({ preventScroll: true });
+    returnFocus = null;
+  }
+
+  function focus(): void {
+    if (!visible) return;
+    const card = root.querySelector<HTMLElement>('.bs-card');
+    if (!card) return;
+    if (!focusInside()) {
+      const active = doc.activeElement;
+      returnFocus = isFocusable(active) && active !== doc.body ? active : null;
+    }
+    card.focus({ preventScroll: true });
+  }
+
+  function destroy(): void {
+    if (destroyed) return;
+    hide();
+    destroyed = true;
+    render(null, root);
+    root.remove();
+    style.remove();
+    cache.clear();
+    loaded.clear();
+  }
+
+  signal.addEventListener('abort', destroy, { once: true });
+  if (signal.aborted) destroy();
+
+  return {
+    show,
+    hide,
+    get visible() {
+      return visible;
+    },
+    get entityId() {
+      return visible && current ? current.entityId : null;
+    },
+    contains: (node) => node !== null && root.contains(node),
+    focus,
+    destroy,
+  };
+}

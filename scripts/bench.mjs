@@ -1,0 +1,120 @@
+// `npm run bench`: (1) the matcher benchmark (`bench/matcher.ts`, plain Node), (2) the
+// in-browser page benchmark (`bench/page/run.mjs`: Backstory's test build vs mark.js on a
+// generated ~2 MB news page in headless Chromium), then a summary with the machine.
+// It prints figures and asserts none; it exits non-zero only when something could not be
+// measured (no Chromium, a broken build, no highlights-ready within 60 s, …).
+//
+//   npm run bench                      everything, 3 runs per page benchmark
+//   npm run bench -- --runs 1          quicker
+//   npm run bench -- --no-build        reuse .output/test/chrome-mv3 as it is
+//   npm run bench -- --only extension  (or markjs) one half of the page benchmark
+//   npm run bench -- --json out.json   also write every figure as JSON
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { checkNode, findChromium } from './lib/prereqs.mjs';
+import { ROOT } from './lib/paths.mjs';
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
+};
+const failures = [];
+const fail = (message) => {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+};
+
+let chromiumPath;
+try {
+  checkNode();
+  chromiumPath = findChromium();
+} catch (error) {
+  fail(error.message);
+}
+
+const heading = (text) => console.log(`\n=== ${text} ${'='.repeat(Math.max(0, 76 - text.length))}`);
+
+// 1. The matcher benchmark (written beside this one; skipped with a note when absent).
+heading('Matcher benchmark (bench/matcher.ts)');
+const matcherBench = resolve(ROOT, 'bench/matcher.ts');
+let matcherOutput;
+if (!existsSync(matcherBench)) {
+  console.log('bench/matcher.ts is missing: no matcher figures this time.');
+  failures.push('matcher: bench/matcher.ts is missing');
+} else {
+  const r = spawnSync('npx', ['tsx', 'bench/matcher.ts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  matcherOutput = r.stdout ?? '';
+  process.stdout.write(matcherOutput);
+  if (r.status !== 0) failures.push(`matcher: \`npx tsx bench/matcher.ts\` exited with ${r.status ?? r.signal}`);
+}
+
+// 2. The page benchmark: build the test build (marks on, own output folder), then measure.
+heading('Page benchmark (bench/page/run.mjs)');
+const only = option('--only');
+let buildOk = true;
+if (only !== 'markjs' && !flag('--no-build')) {
+  console.log('Building the test build (BACKSTORY_TEST_BUILD=1 npx wxt build)…');
+  const r = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BACKSTORY_TEST_BUILD: '1' } });
+  if (r.status !== 0) {
+    buildOk = false;
+    process.stdout.write(`${r.stdout ?? ''}`.split('\n').slice(-30).join('\n'));
+    process.stderr.write(`${r.stderr ?? ''}`.split('\n').slice(-30).join('\n'));
+    failures.push('extension: the test build failed (`BACKSTORY_TEST_BUILD=1 npx wxt build`), so the extension half was not measured');
+    console.log('✖ The test build failed; measuring mark.js only.');
+  }
+}
+const { runPageBench, comparison, markjsVersion, fmt } = await import('../bench/page/run.mjs');
+const page = await runPageBench({
+  runs: Number(option('--runs', 3)),
+  only: buildOk ? only : 'markjs',
+});
+failures.push(...page.failures);
+
+// 3. Summary.
+heading('Summary');
+const machine = machineInfo(page);
+for (const line of comparison(page)) console.log(line);
+const e = page.extension?.median;
+if (e) {
+  console.log(
+    `extension, content script's own stats (median): scan ${fmt(e.scanMs)} ms, longest slice ${fmt(e.longestSliceMs)} ms, ` +
+      `${fmt(e.slices, 0)} slices, ${fmt(e.blocks, 0)} blocks; JS samples in extension code ${fmt(e.jsMs)} ms; first frame after ready ${fmt(e.renderAfterMs)} ms`,
+  );
+}
+const m = page.markjs?.median;
+if (m) console.log(`mark.js ${markjsVersion()}: JS samples in mark.js ${fmt(m.jsMs)} ms; first frame after done ${fmt(m.renderAfterMs)} ms`);
+console.log(
+  `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB RAM · Chromium ${machine.chromium} · Node ${machine.node} · ${machine.date}`,
+);
+const json = option('--json');
+if (json) writeFileSync(json, JSON.stringify({ machine, matcherOutput, page }, null, 2));
+if (failures.length) {
+  console.error(`\n✖ Not everything could be measured:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+  process.exit(1);
+}
+
+function machineInfo(result) {
+  let cpu = cpus()[0]?.model?.trim();
+  try {
+    cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpu;
+  } catch {
+    // not Linux: os.cpus() has it
+  }
+  let chromium = result.extension?.browserVersion ?? result.markjs?.browserVersion;
+  if (!chromium) {
+    const r = spawnSync(chromiumPath, ['--version'], { encoding: 'utf8' });
+    chromium = /[\d.]+\d/.exec(r.stdout ?? '')?.[0] ?? 'unknown';
+  }
+  return {
+    cpu: cpu ?? 'unknown CPU',
+    cores: typeof availableParallelism === 'function' ? availableParallelism() : cpus().length,
+    ramGb: Math.round(totalmem() / 2 ** 30),
+    chromium,
+    node: process.versions.node,
+    date: new Date().toISOString().slice(0, 10),
+  };
+}

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, pointOf, waitForHighlights, type Session } from './harness';
+
+let session: Session;
+beforeAll(async () => {
+  session = await launch();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+const card = (page: Page) => page.locator('backstory-ui [role="dialog"]');
+
+async function hover(page: Page, text: string, selector?: string, nth?: number): Promise<void> {
+  const { x, y } = await pointOf(page, text, selector, nth);
+  await page.mouse.move(x - 3, y);
+  await page.mouse.move(x, y, { steps: 2 });
+}
+
+describe('the hover card', () => {
+  it('shows the right entity after resting on a mention, with its backstory', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${session.base}/seed-article.html`);
+    await waitForHighlights(page, 10);
+    await hover(page, 'Chuck Schumer');
+    await expect.poll(() => card(page).isVisible(), { timeout: 5_000 }).toBe(true);
+    const text = await card(page).innerText();
+    expect(text).toContain('Chuck Schumer');
+    expect(text).toMatch(/as of 18 Mar 2024/);
+    expect(text).toMatch(/matched/i);
+    expect(text).toMatch(/Senate/);
+    await page.close();
+  });
+
+  it('does not show before the hover delay, and hides after the pointer leaves', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${session.base}/seed-article.html`);
+    await waitForHighlights(page, 10);
+    await hover(page, 'Hamas');
+    await page.waitForTimeout(100);
+    expect(await card(page).isVisible()).toBe(false);
+    await expect.poll(() => card(page).isVisible(), { timeout: 5_000 }).toBe(true);
+    expect(await card(page).innerText()).toContain('Hamas');
+    await page.mouse.move(5, 5);
+    await expect.poll(() => card(page).isVisible(), { timeout: 5_000 }).toBe(false);
+    await page.close();
+  });
+
+  it('closes with Escape', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${session.base}/seed-article.html`);
+    await waitForHighlights(page, 10);
+    await hover(page, 'Rafah');
+    await expect.poll(() => card(page).isVisible(), { timeout: 5_000 }).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card(page).isVisible(), { timeout: 2_000 }).toBe(false);
+    await page.close();
+  });
+
+  it('opens a related entity from the card', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${session.base}/seed-article.html`);
+    await waitForHighlights(page, 10);
+    await hover(page, 'Chuck Schumer');
+    await expect.poll(() => card(page).isVisible(), { timeout: 5_000 }).toBe(true);
+    const related = card(page).getByRole('button', { name: /Netanyahu/ }).first();
+    await related.click();
+    await expect.poll(async () => card(page).locator('h2, h3, [role="heading"]').first().innerText(), { timeout: 5_000 }).toMatch(/Netanyahu/);
+    await page.close();
+  });
+});

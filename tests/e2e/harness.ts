@@ -1,0 +1,124 @@
+/**
+ * The e2e harness: one headless Chromium with the test build of Backstory loaded, a fresh
+ * profile, and the demo pages and fixtures served on 127.0.0.1.
+ */
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { findChromium, chromiumArgs } from '../../scripts/lib/prereqs.mjs';
+import { startServer, type StaticServer } from '../../scripts/lib/server.mjs';
+import { ROOT, DEMO_MOUNTS } from '../../scripts/lib/paths.mjs';
+
+export const EXTENSION_DIR = resolve(ROOT, '.output/test/chrome-mv3');
+
+export interface Session {
+  context: BrowserContext;
+  background: Worker;
+  extensionId: string;
+  /** Base URL of the local server: `${base}/fixtures/news.html`, `${base}/seed-article.html`. */
+  base: string;
+  server: StaticServer;
+  close(): Promise<void>;
+}
+
+export async function launch(): Promise<Session> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No test build at ${EXTENSION_DIR}: run the e2e tests with \`npm run test:e2e\`.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'backstory-e2e-'));
+  const server = await startServer({ mounts: DEMO_MOUNTS });
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: true,
+    // Playwright disables extensions by default; this build is the point of the test.
+    ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
+    args: [...chromiumArgs(EXTENSION_DIR, { headless: false }), '--disable-features=DisableLoadExtensionCommandLineSwitch'],
+    viewport: { width: 1280, height: 900 },
+  });
+  const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(background.url()).host;
+  return {
+    context,
+    background,
+    extensionId,
+    base: server.url,
+    server,
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The page's view of Backstory's highlights: highlight name → the text of each range. */
+export async function readHighlights(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    CSS.highlights.forEach((highlight, name) => {
+      if (!name.startsWith('backstory-')) return;
+      out[name] = [...highlight].map((range) => range.toString());
+    });
+    return out;
+  });
+}
+
+/** Wait until the backstory highlights hold at least `min` ranges (all kinds together). */
+export async function waitForHighlights(page: Page, min = 1, timeout = 15_000): Promise<Record<string, string[]>> {
+  await page.waitForFunction(
+    (n) => {
+      let count = 0;
+      CSS.highlights.forEach((h, name) => {
+        if (name.startsWith('backstory-') && name !== 'backstory-active') count += h.size;
+      });
+      return count >= n;
+    },
+    min,
+    { timeout },
+  );
+  return readHighlights(page);
+}
+
+/** All highlighted texts, kinds merged, in document order. */
+export async function highlightedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const ranges: Range[] = [];
+    CSS.highlights.forEach((h, name) => {
+      if (name.startsWith('backstory-') && name !== 'backstory-active') for (const r of h) ranges.push(r as Range);
+    });
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    return ranges.map((r) => r.toString());
+  });
+}
+
+/** Viewport centre of the `nth` occurrence of `text` in the element matched by `selector`. */
+export async function pointOf(page: Page, text: string, selector = 'body', nth = 0): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
+    ({ text, selector, nth }) => {
+      const root = document.querySelector(selector);
+      if (!root) return null;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const value = node.nodeValue ?? '';
+        let at = value.indexOf(text);
+        while (at >= 0) {
+          if (seen++ === nth) {
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + text.length);
+            range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+            const rect = range.getClientRects()[0];
+            return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+          }
+          at = value.indexOf(text, at + 1);
+        }
+      }
+      return null;
+    },
+    { text, selector, nth },
+  );
+  if (!point) throw new Error(`"${text}" not found in ${selector}`);
+  return point;
+}

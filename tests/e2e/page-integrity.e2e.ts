@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, pointOf, waitForHighlights, type Session } from './harness';
+
+let session: Session;
+beforeAll(async () => {
+  session = await launch();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+describe("the page's own DOM", () => {
+  it('is unchanged apart from the one UI host, even after a hover', async () => {
+    const page = await session.context.newPage();
+    // Record every mutation from the page's side, from the very start.
+    await page.addInitScript(() => {
+      const log: string[] = [];
+      (window as unknown as { __mutations: string[] }).__mutations = log;
+      const describe = (n: Node) => (n instanceof Element ? `<${n.tagName.toLowerCase()}>` : `#${n.nodeName}`);
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.type === 'childList') {
+            r.addedNodes.forEach((n) => log.push(`+${describe(n)} in ${describe(r.target)}`));
+            r.removedNodes.forEach((n) => log.push(`-${describe(n)} in ${describe(r.target)}`));
+          } else if (r.type === 'attributes') {
+            log.push(`@${r.attributeName} on ${describe(r.target)}`);
+          } else {
+            log.push(`~text in ${describe(r.target.parentNode ?? r.target)}`);
+          }
+        }
+      }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    await page.goto(`${session.base}/fixtures/news.html`);
+    const htmlBefore = await page.evaluate(() => document.body.innerHTML);
+    await waitForHighlights(page, 5);
+    const { x, y } = await pointOf(page, 'Netanyahu');
+    await page.mouse.move(x, y);
+    await page.locator('backstory-ui [role="dialog"]').waitFor({ state: 'visible', timeout: 5_000 });
+    const mutations = await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);
+    // The fixture itself mutates nothing after load; the only change is our UI host.
+    const ours = mutations.filter((m) => m.includes('<backstory-ui>'));
+    const others = mutations.filter((m) => !m.includes('<backstory-ui>'));
+    // Added once; WXT positions its own host with inline styles, which touches nothing of the page's.
+    expect(ours.filter((m) => !m.startsWith('@style on'))).toEqual(['+<backstory-ui> in <body>']);
+    expect(others).toEqual([]);
+    const htmlAfter = await page.evaluate(() => {
+      const clone = document.body.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('backstory-ui').forEach((n) => n.remove());
+      return clone.innerHTML;
+    });
+    expect(htmlAfter).toBe(htmlBefore);
+    await page.close();
+  });
+
+  it('keeps a React page working while it re-renders highlighted text', async () => {
+    const page = await session.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${session.base}/fixtures/react-app.html`);
+    await waitForHighlights(page, 3);
+    await page.click('#tick');
+    await page.click('#more');
+    await page.click('#reverse');
+    await page.click('#more');
+    await page.click('#tick');
+    await expect.poll(() => page.locator('#status').innerText()).toContain('Updated 2 times — 4 entries');
+    const order = await page.locator('article p').allInnerTexts();
+    expect(order).toHaveLength(4);
+    // The newly rendered entries are picked up too.
+    await expect
+      .poll(async () =>
+        page.evaluate(() => {
+          const texts: string[] = [];
+          CSS.highlights.forEach((h, name) => {
+            if (name.startsWith('backstory-')) for (const r of h) texts.push((r as Range).toString());
+          });
+          return texts.join(' | ');
+        }),
+      )
+      .toMatch(/Schumer.*\|.*Gaza|Gaza.*\|.*Schumer/);
+    expect(errors).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __reactErrors: string[] }).__reactErrors)).toEqual([]);
+    await page.close();
+  });
+});
