@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { COMMANDS } from './lib/background/commands';
 
 /**
  * `BACKSTORY_TEST_BUILD=1` makes the build the e2e tests load: the card's shadow root is
@@ -22,6 +23,7 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Backstory' },
+    commands: COMMANDS,
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'backstory@example.org', strict_min_version: '128.0' } } }
       : {}),

@@ -1,12 +1,22 @@
 /**
- * Matcher benchmark: MB/s of the scan over ~1.5 MB of generated news-like text, against a
- * plain charCodeAt loop (the ceiling) and the `ahocorasick` npm package.
- * Run: npx tsx bench/matcher.ts
+ * Matcher benchmark: MB/s of the scan over ~1.5 MB of generated news text, against a plain
+ * charCodeAt loop (the ceiling) and the `ahocorasick` npm package.
+ *
+ * The text imitates a news site's front page: mostly unrelated news (other people, places,
+ * numbers, quotes, headlines) with a mention of the shipped pack's entities about every
+ * 200 characters; a "dense" text at the seed article's density (a story about exactly these
+ * people, ~1 mention per 60 characters) is a second figure. The densities actually found by
+ * the matcher are printed.
+ *
+ * Timing is interleaved: every repetition runs each contender once, in the same order, so
+ * machine load hits all of them alike; ratios are computed per repetition and their median
+ * reported. Run: npx tsx bench/matcher.ts   (MATCHER_BENCH_RUNS=n for n repetitions, ≥ 7)
  */
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import type { CaseRule } from '../lib/model';
-import { compileMatcher, matcherFromData, type AliasSpec, type MatcherSpec } from '../lib/matcher';
+import { compileMatcher, matcherFromData, specFromEntities, type AliasSpec, type MatcherSpec } from '../lib/matcher';
+import { shippedPack } from '../lib/packs/shipped';
 
 export interface MatcherBenchResult {
   name: string;
@@ -32,104 +42,90 @@ function prng(seed: number): () => number {
   };
 }
 
-const P = 'proper';
-const S = 'sensitive';
-const I = 'insensitive';
-/** ~40 entities, ~120 aliases, shaped like the shipped pack. */
-const SHIPPED: [string, [string, CaseRule][]][] = [
-  ['person/benjamin-netanyahu', [['Benjamin Netanyahu', P], ['Netanyahu', P], ['Prime Minister Benjamin Netanyahu', P], ['Bibi', S], ['Israeli Prime Minister', P]]],
-  ['person/chuck-schumer', [['Chuck Schumer', P], ['Schumer', P], ['Charles Schumer', P], ['Senate Majority Leader', P]]],
-  ['person/joe-biden', [['Joe Biden', P], ['Biden', P], ['President Biden', P], ['Joseph R. Biden', P], ['Biden administration', P]]],
-  ['person/kamala-harris', [['Kamala Harris', P], ['Harris', P], ['Vice President Harris', P]]],
-  ['person/antony-blinken', [['Antony Blinken', P], ['Blinken', P], ['Secretary of State', P]]],
-  ['person/benny-gantz', [['Benny Gantz', P], ['Gantz', P]]],
-  ['person/yoav-gallant', [['Yoav Gallant', P], ['Gallant', S]]],
-  ['person/yahya-sinwar', [['Yahya Sinwar', P], ['Sinwar', P]]],
-  ['person/mahmoud-abbas', [['Mahmoud Abbas', P], ['Abbas', P]]],
-  ['person/itamar-ben-gvir', [['Itamar Ben-Gvir', P], ['Ben-Gvir', P], ['Ben Gvir', P]]],
-  ['person/bezalel-smotrich', [['Bezalel Smotrich', P], ['Smotrich', P]]],
-  ['person/yair-lapid', [['Yair Lapid', P], ['Lapid', P]]],
-  ['person/john-kirby', [['John Kirby', P], ['Kirby', P]]],
-  ['person/mike-johnson', [['Mike Johnson', P], ['Speaker Johnson', P]]],
-  ['organisation/hamas', [['Hamas', P]]],
-  ['organisation/hezbollah', [['Hezbollah', P]]],
-  ['organisation/idf', [['Israel Defense Forces', P], ['IDF', S], ['Israeli military', I]]],
-  ['organisation/un', [['United Nations', P], ['UN', S], ['U.N.', S], ['UN Security Council', P], ['Security Council', P]]],
-  ['organisation/unrwa', [['UNRWA', S]]],
-  ['organisation/likud', [['Likud', P]]],
-  ['organisation/knesset', [['Knesset', P]]],
-  ['organisation/senate', [['US Senate', P], ['Senate', P]]],
-  ['organisation/democratic-party', [['Democratic Party', P], ['Democrats', P], ['progressive Democrats', P]]],
-  ['organisation/republican-party', [['Republican Party', P], ['Republicans', P], ['GOP', S]]],
-  ['organisation/palestinian-authority', [['Palestinian Authority', P], ['PA', S]]],
-  ['place/gaza', [['Gaza', P], ['Gaza Strip', P], ['Gaza City', P]]],
-  ['place/rafah', [['Rafah', P], ['Rafah crossing', P]]],
-  ['place/israel', [['Israel', P], ['State of Israel', P]]],
-  ['place/united-states', [['United States', P], ['US', S], ['U.S.', S], ['America', P], ['Washington', P]]],
-  ['place/west-bank', [['West Bank', P], ['occupied West Bank', P]]],
-  ['place/middle-east', [['Middle East', P], ['Mideast', P]]],
-  ['place/egypt', [['Egypt', P], ['Cairo', P]]],
-  ['place/qatar', [['Qatar', P], ['Doha', P]]],
-  ['place/lebanon', [['Lebanon', P], ['Beirut', P]]],
-  ['place/iran', [['Iran', P], ['Tehran', P]]],
-  ['place/jerusalem', [['Jerusalem', P], ['East Jerusalem', P]]],
-  ['place/khan-younis', [['Khan Younis', P], ['Khan Yunis', P]]],
-  ['topic/ceasefire', [['ceasefire', I], ['cease-fire', I], ['truce', I], ['humanitarian pause', I]]],
-  ['topic/two-state-solution', [['two-state solution', I], ['two-state', I], ['Palestinian state', I]]],
-  ['topic/humanitarian-aid', [['humanitarian aid', I], ['aid trucks', I], ['famine', I], ['humanitarian crisis', I]]],
-  ['topic/hostages', [['hostages', I], ['hostage deal', I], ['hostage release', I]]],
-  ['topic/israeli-election', [['new election', I], ['early elections', I], ['Israeli election', I]]],
-  ['group/western-allies', [['Western allies', P], ['Western counterparts', P]]],
-  ['group/arab-americans', [['Arab American', P], ['Arab Americans', P], ['Arab American supporters', P]]],
-  ['event/october-7', [['October 7', P], ['Oct. 7', P]]],
-];
+const words = (s: string): string[] => s.split(/\s+/).filter((w) => w.length > 0);
 
-const SEED_SENTENCES = [
-  'Amid escalating tensions in Gaza, Israeli Prime Minister Benjamin Netanyahu\u2019s strategy has sparked a significant rift with Western allies, notably the United States.',
-  'Facing criticism from figures such as US Senator Chuck Schumer and international concern over the humanitarian situation in Gaza, Netanyahu\u2019s defiant stance highlights a growing diplomatic divide.',
-  'With calls for a ceasefire and a new election in Israel intensifying, the international community watches closely as these developments unfold.',
-  'Despite the international pressure to delay offensive operations in Rafah and prioritize the protection of Palestinian civilians, Netanyahu has vowed to continue with his plans.',
-  'The tension between the US and Israel is further exacerbated by Netanyahu\u2019s public rebuke of US criticism, marking a notable strain in the bilateral relationship.',
-  'Senate Majority Leader Chuck Schumer, along with President Joe Biden and other international leaders, has called for a reassessment of Israel\u2019s approach to the conflict with Hamas.',
-  'This sentiment has gained traction among progressive Democrats and Arab American supporters, putting additional pressure on the Biden administration.',
-  '\u201cWe will not stop,\u201d the prime minister said on Sunday \u2014 a remark that drew a sharp response from Washington.',
-  'Officials in Cairo and Doha said talks on a two-state solution and a hostage deal would resume next week.',
-  'Aid agencies warned of famine as trucks queued at the Rafah crossing for a third day.',
-];
-const FILLER = 'the of and to in a that for on with as was by said officials reported according week government military civilians talks pressure region leaders statement minister conflict international diplomatic'.split(' ');
+/** Frequent function words (about half of running news text). */
+const FUNCTION = words(`the the the of of and and to to in in a a that for on with as was by at from is it be
+  has have had are were will would said says but not this their his her its they he she we us our an or after
+  who which about more than over into up out new also one two last year week when been could there all`);
+/** Content words of general news (politics, economy, sport, weather, culture). */
+const CONTENT = words(`government minister officials reported according military civilians talks pressure
+  region leaders statement conflict international diplomatic economy inflation prices market shares
+  investors bank rates percent growth jobs workers strike union police court judge trial case lawyers
+  election vote voters campaign poll party council city state country border security attack forces
+  troops aid hospital health patients doctors school students teachers climate weather storm rain heat
+  flood fire season team match game win league coach players final goal championship film music show
+  festival album award book report study research scientists data company chief executive deal plan
+  budget tax spending debt energy oil gas power housing rent homes families children community residents
+  protest crowd demonstrators spokesman agency ministry department public private national local
+  federal regional global early late long short major key top senior former latest annual weekly`);
+/** Capitalised names and places that are not in the pack. */
+const OTHER_NAMES = words(`Smith Johnson Williams Brown Taylor Wilson Davies Evans Thomas Roberts Garcia Martinez
+  Nguyen Kim Chen Singh Patel Müller Schmidt Dubois Rossi London Paris Berlin Tokyo Beijing Moscow Kyiv
+  Ukraine Russia China India Brazil Canada Mexico Germany France Britain Europe Africa Asia Sydney Toronto
+  Chicago Texas California Florida Microsoft Apple Google Amazon Tesla Reuters AP NATO EU Fed Congress
+  Parliament Monday Tuesday Wednesday Thursday Friday Saturday Sunday January March April June Mr Ms Dr`);
+const NUMBERS = words(`3 12 27 140 2,500 1.4 3.2% 4.5% $1.2bn $350m £40m 2023 2024 10,000 75 19 8pm 1990s`);
+const PUNCT_END = ['.', '.', '.', '.', '?', '!'];
 
-export function newsText(targetChars: number): string {
-  const rand = prng(42);
-  const names = SHIPPED.flatMap(([, aliases]) => aliases.map(([t]) => t));
+export interface NewsTextOptions {
+  chars: number;
+  /** Target characters per planted mention (the density the matcher finds is measured). */
+  mentionEvery: number;
+  /** Alias texts to plant as mentions. */
+  mentions: string[];
+  seed?: number;
+}
+
+/** Generated news text: sentences, paragraphs, occasional headlines and quotes. */
+export function newsText(o: NewsTextOptions): string {
+  const rand = prng(o.seed ?? 42);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const mentionP = 6.2 / o.mentionEvery; // ~6.2 characters per word slot
+  const word = (): string => {
+    if (rand() < mentionP) {
+      const m = pick(o.mentions);
+      const r = rand();
+      return r < 0.1 ? `${m}\u2019s` : r < 0.15 ? `${m}'s` : m;
+    }
+    const r = rand();
+    if (r < 0.5) return pick(FUNCTION);
+    if (r < 0.88) return pick(CONTENT);
+    if (r < 0.96) return pick(OTHER_NAMES);
+    return pick(NUMBERS);
+  };
   const parts: string[] = [];
   let size = 0;
-  while (size < targetChars) {
+  while (size < o.chars) {
     let s: string;
-    if (rand() < 0.6) s = SEED_SENTENCES[Math.floor(rand() * SEED_SENTENCES.length)] ?? '';
-    else {
-      const words: string[] = [];
-      const n = 8 + Math.floor(rand() * 18);
-      for (let i = 0; i < n; i++) {
-        const r = rand();
-        words.push(r < 0.12 ? (names[Math.floor(rand() * names.length)] ?? '') : (FILLER[Math.floor(rand() * FILLER.length)] ?? ''));
-      }
-      s = `${words.join(' ')}.`;
-      s = s.charAt(0).toUpperCase() + s.slice(1);
+    const kind = rand();
+    if (kind < 0.08) {
+      // Headline: Title Case or ALL CAPS, no full stop.
+      const ws = Array.from({ length: 4 + Math.floor(rand() * 6) }, word);
+      s = kind < 0.02 ? ws.join(' ').toUpperCase() : ws.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+    } else {
+      const ws: string[] = [];
+      const n = 8 + Math.floor(rand() * 22);
+      for (let i = 0; i < n; i++) ws.push(word() + (i < n - 1 && rand() < 0.07 ? ',' : ''));
+      s = ws.join(' ');
+      s = s.charAt(0).toUpperCase() + s.slice(1) + pick(PUNCT_END);
+      if (kind > 0.9) s = `\u201c${s}\u201d ${pick(OTHER_NAMES)} said.`;
     }
-    parts.push(s, rand() < 0.15 ? '\n\n' : ' ');
-    size += s.length + 1;
+    const sep = kind < 0.08 || rand() < 0.2 ? '\n\n' : ' ';
+    parts.push(s, sep);
+    size += s.length + sep.length;
   }
   return parts.join('');
 }
 
+/** The pack that ships with the extension, as the runtime compiles it. */
 export function shippedSpec(): MatcherSpec {
-  const aliases: AliasSpec[] = SHIPPED.flatMap(([entityId, list]) => list.map(([text, rule]) => ({ entityId, text, case: rule })));
-  return { aliases, negatives: [{ entityId: 'person/chuck-schumer', text: 'Amy Schumer' }, { entityId: 'person/joe-biden', text: 'Hunter Biden' }] };
+  return specFromEntities(shippedPack.entities);
 }
 
 function bigSpec(count: number): MatcherSpec {
   const rand = prng(7);
-  const syl = 'ba be bi bo da de di do ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti to va ve za zu an el or us ha yu'.split(' ');
+  const syl = words('ba be bi bo da de di do ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti to va ve za zu an el or us ha yu');
   const word = (): string => {
     let w = '';
     const n = 2 + Math.floor(rand() * 3);
@@ -138,23 +134,24 @@ function bigSpec(count: number): MatcherSpec {
   };
   const base = shippedSpec();
   const rules: CaseRule[] = ['proper', 'proper', 'insensitive', 'sensitive'];
-  const aliases = [...base.aliases];
+  const aliases: AliasSpec[] = [...base.aliases];
   while (aliases.length < count) {
     const n = 1 + Math.floor(rand() * 3);
-    const words: string[] = [];
-    for (let i = 0; i < n; i++) words.push(word());
-    aliases.push({ entityId: `gen/${aliases.length % 9000}`, text: words.join(' '), case: rules[aliases.length % 4] ?? 'proper' });
+    const ws: string[] = [];
+    for (let i = 0; i < n; i++) ws.push(word());
+    aliases.push({ entityId: `gen/${aliases.length % 9000}`, text: ws.join(' '), case: rules[aliases.length % 4] ?? 'proper' });
   }
   return { aliases, negatives: base.negatives };
 }
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
 }
 
-/** Median seconds of `runs` timed runs after 2 warm-up runs. */
-function time(fn: () => unknown, runs = 7): number {
+/** Median seconds of `runs` timed runs after 2 warm-up runs (for one-off timings). */
+function time(fn: () => unknown, runs = 5): number {
   fn();
   fn();
   const times: number[] = [];
@@ -174,50 +171,108 @@ function ceilingLoop(text: string): number {
   return sum;
 }
 
-export async function runMatcherBench(): Promise<MatcherBenchResult[]> {
+interface Contender {
+  key: string;
+  /** Millions of code units per run. */
+  mb: number;
+  run: () => unknown;
+  /** MB/s per repetition. */
+  rates: number[];
+}
+
+/** Warms every contender up, then runs `reps` interleaved repetitions. */
+function race(contenders: Contender[], reps: number): void {
+  for (let w = 0; w < 3; w++) for (const c of contenders) c.run();
+  for (let r = 0; r < reps; r++) {
+    for (const c of contenders) {
+      const t0 = performance.now();
+      c.run();
+      c.rates.push(c.mb / ((performance.now() - t0) / 1000));
+    }
+  }
+}
+
+export interface Densities {
+  front: number;
+  dense: number;
+  seed: number;
+}
+
+export async function runMatcherBench(reps = 9): Promise<{ results: MatcherBenchResult[]; densities: Densities }> {
   const require = createRequire(import.meta.url);
   const AhoCorasick = require('ahocorasick') as AhoCorasickCtor;
-  const text = newsText(1_500_000);
-  const lower = text.toLowerCase();
-  const mb = text.length / 1e6;
   const shipped = shippedSpec();
   const big = bigSpec(50_000);
-  const results: MatcherBenchResult[] = [];
-
-  const ceiling = mb / time(() => ceilingLoop(text));
-  results.push({ name: 'charCodeAt loop (ceiling)', value: ceiling, unit: 'MB/s' });
+  const mShipped = compileMatcher(shipped);
+  const plant = shipped.aliases.map((a) => a.text);
+  const front = newsText({ chars: 1_500_000, mentionEvery: 200, mentions: plant });
+  const dense = newsText({ chars: 1_500_000, mentionEvery: 51, mentions: plant, seed: 43 });
+  const frontLower = front.toLowerCase();
+  const denseLower = dense.toLowerCase();
+  const { readFileSync } = await import('node:fs');
+  let seedDensity = 0;
+  try {
+    const seed = readFileSync('/work/shared/seed/article-2024-03-18.txt', 'utf8');
+    seedDensity = seed.length / Math.max(1, mShipped.scan(seed).length);
+  } catch {
+    // The seed article is optional.
+  }
+  const densities: Densities = {
+    front: front.length / Math.max(1, mShipped.scan(front).length),
+    dense: dense.length / Math.max(1, mShipped.scan(dense).length),
+    seed: seedDensity,
+  };
 
   const acShipped = new AhoCorasick(shipped.aliases.map((a) => a.text.toLowerCase()));
-  const acShippedRate = mb / time(() => acShipped.search(lower), 5);
   const t0 = performance.now();
   const acBig = new AhoCorasick(big.aliases.map((a) => a.text.toLowerCase()));
   const acBigCompile = performance.now() - t0;
-  const acBigRate = mb / time(() => acBig.search(lower), 5);
-
-  const mShipped = compileMatcher(shipped);
-  const shippedRate = mb / time(() => mShipped.scan(text));
-  const mentions = mShipped.scan(text).length;
-  const compileBig = time(() => compileMatcher(big), 5) * 1000;
   const mBig = compileMatcher(big);
-  const bigRate = mb / time(() => mBig.scan(text));
-  const json = JSON.stringify(mBig.toData());
-  const fromData = time(() => matcherFromData(JSON.parse(json)), 5) * 1000;
-  const parseOnly = time(() => JSON.parse(json), 5) * 1000;
 
-  const rel = (rate: number, ac: number): string => `${((rate / ceiling) * 100).toFixed(0)}% of ceiling, ${(rate / ac).toFixed(1)}× ahocorasick`;
+  const mb = front.length / 1e6;
+  const mbDense = dense.length / 1e6;
+  const c = (key: string, size: number, run: () => unknown): Contender => ({ key, mb: size, run, rates: [] });
+  const contenders = [
+    c('ceiling', mb, () => ceilingLoop(front)),
+    c('shipped', mb, () => mShipped.scan(front)),
+    c('acShipped', mb, () => acShipped.search(frontLower)),
+    c('big', mb, () => mBig.scan(front)),
+    c('acBig', mb, () => acBig.search(frontLower)),
+    c('dense', mbDense, () => mShipped.scan(dense)),
+    c('acDense', mbDense, () => acShipped.search(denseLower)),
+  ];
+  race(contenders, reps);
+  const rates = (key: string): number[] => contenders.find((x) => x.key === key)?.rates ?? [];
+  const ratio = (a: string, b: string): number => median(rates(a).map((r, i) => r / (rates(b)[i] ?? 1)));
+  const row = (name: string, key: string, ac?: string): MatcherBenchResult => {
+    const rs = rates(key);
+    const notes = [`best ${Math.max(...rs).toFixed(1)}`];
+    if (key !== 'ceiling') notes.push(`${(ratio(key, 'ceiling') * 100).toFixed(0)}% of ceiling`);
+    if (ac !== undefined) notes.push(`${ratio(key, ac).toFixed(1)}× ahocorasick`);
+    return { name, value: median(rs), unit: 'MB/s', note: notes.join(', ') };
+  };
+  const nA = shipped.aliases.length;
+  const nB = big.aliases.length;
+  const results: MatcherBenchResult[] = [
+    row('charCodeAt loop (ceiling)', 'ceiling'),
+    row(`matcher, shipped pack (${nA} aliases), front page`, 'shipped', 'acShipped'),
+    row(`matcher, generated pack (${nB} aliases), front page`, 'big', 'acBig'),
+    row(`matcher, shipped pack, dense (seed-article density)`, 'dense', 'acDense'),
+    row(`ahocorasick npm (${nA} keywords, lowercased), front page`, 'acShipped'),
+    row(`ahocorasick npm (${nB} keywords, lowercased), front page`, 'acBig'),
+    row(`ahocorasick npm (${nA} keywords, lowercased), dense`, 'acDense'),
+  ];
+  const json = JSON.stringify(mBig.toData());
+  const parseOnly = time(() => JSON.parse(json)) * 1000;
   results.push(
-    { name: `matcher (shipped-size pack, ${shipped.aliases.length} aliases)`, value: shippedRate, unit: 'MB/s', note: `${rel(shippedRate, acShippedRate)}; ${mentions} mentions` },
-    { name: `matcher (generated pack, ${big.aliases.length} aliases)`, value: bigRate, unit: 'MB/s', note: rel(bigRate, acBigRate) },
-    { name: `ahocorasick npm (${shipped.aliases.length} keywords, lowercased)`, value: acShippedRate, unit: 'MB/s' },
-    { name: `ahocorasick npm (${big.aliases.length} keywords, lowercased)`, value: acBigRate, unit: 'MB/s' },
-    { name: `compileMatcher (${big.aliases.length} aliases)`, value: compileBig, unit: 'ms' },
-    { name: `matcherFromData (${big.aliases.length} aliases, incl. JSON.parse ${parseOnly.toFixed(1)} ms)`, value: fromData, unit: 'ms' },
-    { name: `ahocorasick constructor (${big.aliases.length} keywords)`, value: acBigCompile, unit: 'ms' },
-    { name: `matcher data, JSON (${big.aliases.length} aliases)`, value: json.length, unit: 'bytes' },
-    { name: `matcher data, JSON (${shipped.aliases.length} aliases)`, value: JSON.stringify(mShipped.toData()).length, unit: 'bytes' },
+    { name: `compileMatcher (${nB} aliases)`, value: time(() => compileMatcher(big)) * 1000, unit: 'ms' },
+    { name: `matcherFromData (${nB} aliases, incl. JSON.parse ${parseOnly.toFixed(1)} ms)`, value: time(() => matcherFromData(JSON.parse(json))) * 1000, unit: 'ms' },
+    { name: `ahocorasick constructor (${nB} keywords)`, value: acBigCompile, unit: 'ms' },
+    { name: `matcher data, JSON (${nB} aliases)`, value: json.length, unit: 'bytes' },
+    { name: `matcher data, JSON (${nA} aliases)`, value: JSON.stringify(mShipped.toData()).length, unit: 'bytes' },
   );
   if (sink === 0.5) console.log(sink);
-  return results;
+  return { results, densities };
 }
 
 function printTable(results: MatcherBenchResult[]): void {
@@ -230,6 +285,11 @@ function printTable(results: MatcherBenchResult[]): void {
 
 const self = process.argv[1] ?? '';
 if (self.endsWith('bench/matcher.ts') || self.endsWith('bench/matcher.js')) {
-  console.log(`Text: ~1.5 MB of generated news-like text (median of ≥5 runs after warm-up)\n`);
-  printTable(await runMatcherBench());
+  const reps = Math.max(7, Number(process.env.MATCHER_BENCH_RUNS ?? 9) || 9);
+  const { results, densities: d } = await runMatcherBench(reps);
+  const per = (x: number): string => (x > 0 ? `1 mention per ${x.toFixed(0)} chars` : 'n/a');
+  console.log(`Text: ~1.5 MB of generated news text each; mentions found by the shipped pack:`);
+  console.log(`  front page ${per(d.front)}; dense ${per(d.dense)}; seed article ${per(d.seed)}`);
+  console.log(`MB/s: median of ${reps} interleaved runs after warm-up; ratios: median of per-run ratios\n`);
+  printTable(results);
 }

@@ -160,3 +160,18 @@ export async function route(
     return { ok: false, error: `${type}: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
+
+/**
+ * The other direction, background → content script: a browser command the user pressed
+ * (`show-card`: open the card of the mention at the caret, or step to the next one).
+ */
+export const contentCommandSchema = z.strictObject({
+  backstory: z.literal(1),
+  command: z.enum(['show-card']),
+});
+export type ContentCommand = z.infer<typeof contentCommandSchema>;
+
+/** A content script obeys commands only from this extension's background (no tab). */
+export function isFromBackground(sender: SenderInfo, extensionId: string): boolean {
+  return sender.id === extensionId && sender.tab === undefined;
+}

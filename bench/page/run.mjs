@@ -17,7 +17,7 @@ import { findChromium, chromiumArgs } from '../../scripts/lib/prereqs.mjs';
 import { startServer } from '../../scripts/lib/server.mjs';
 import { ROOT } from '../../scripts/lib/paths.mjs';
 import { generatePage, NAMES } from './generate.mjs';
-import { startTrace, stopTrace, attribute } from './trace.mjs';
+import { startTrace, stopTrace, attribute, TRACE_CATEGORIES } from './trace.mjs';
 
 export const TEST_BUILD_DIR = resolve(ROOT, '.output/test/chrome-mv3');
 const READY_TIMEOUT_MS = 60_000;
@@ -91,7 +91,7 @@ function firstRenderAfter(events, thread, afterUs) {
 // ---------------------------------------------------------------------------------------
 // Run A: the extension.
 
-async function runExtension({ runs, extensionDir, url, log }) {
+async function runExtension({ runs, extensionDir, url, log, categories }) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new NotMeasured(`no test build at ${extensionDir} (build it with \`BACKSTORY_TEST_BUILD=1 npx wxt build\`, or run \`npm run bench\`)`);
   }
@@ -113,21 +113,25 @@ async function runExtension({ runs, extensionDir, url, log }) {
     for (let run = 1; run <= runs; run++) {
       const page = await context.newPage();
       const errors = [];
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('console', (m) => m.type() === 'error' && !m.text().includes('404') && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(String(e)));
+      let crashed = false;
+      page.on('crash', () => (crashed = true));
       const cdp = await context.newCDPSession(page);
-      await startTrace(cdp);
+      await startTrace(cdp, { categories });
       await page.goto(url, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
-      const ready = await waitForMark(page, 'backstory:highlights-ready', READY_TIMEOUT_MS);
-      await page.waitForTimeout(SETTLE_MS);
-      const events = await stopTrace(cdp);
-      if (!ready) {
-        const started = await page.evaluate(() => performance.getEntriesByName('backstory:content-start').length > 0);
-        await page.close();
+      const ready = await waitForMark(page, 'backstory:highlights-ready', READY_TIMEOUT_MS).catch(() => false);
+      if (!ready || crashed) {
+        const started = await page.evaluate(() => performance.getEntriesByName('backstory:content-start').length > 0).catch(() => undefined);
+        await page.close().catch(() => {});
+        const state = crashed ? 'the page crashed' : started === undefined ? 'the page was closed' : `content script ${started ? 'started' : 'never started'}`;
         throw new NotMeasured(
           `the extension never reported backstory:highlights-ready within ${READY_TIMEOUT_MS / 1000} s ` +
-            `(content script ${started ? 'started' : 'never started'}${errors.length ? `; page console errors: ${errors.slice(0, 3).join(' | ')}` : ''})`,
+            `(${state}${errors.length ? `; page errors: ${errors.slice(0, 3).join(' | ')}` : ''})`,
         );
       }
+      await page.waitForTimeout(SETTLE_MS);
+      const events = await stopTrace(cdp);
       const fromPage = await page.evaluate(() => {
         const start = performance.getEntriesByName('backstory:content-start', 'mark')[0];
         const done = performance.getEntriesByName('backstory:highlights-ready', 'mark')[0];
@@ -173,6 +177,7 @@ async function runExtension({ runs, extensionDir, url, log }) {
         jsMs: trace.jsMs,
         tasks: trace.count,
         overEightMs: trace.tasks.filter((t) => t.ms > 8).length,
+        longTasks: trace.tasks.filter((t) => t.ms > 8).map((t) => ({ ms: t.ms, jsMs: t.jsMs, atMs: (t.ts - (trace.marksUs["backstory:content-start"] ?? t.ts)) / 1000, via: t.names })),
         windowTotalMs: trace.window?.totalMs,
         renderAfterMs: readyUs !== undefined ? firstRenderAfter(events, trace.thread, readyUs) : undefined,
         sampled: trace.sampled,
@@ -196,7 +201,7 @@ async function runExtension({ runs, extensionDir, url, log }) {
 // ---------------------------------------------------------------------------------------
 // Run B: mark.js on the same page, no extension.
 
-async function runMarkjs({ runs, base, url, log }) {
+async function runMarkjs({ runs, base, url, log, categories }) {
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: plainArgs() });
   const results = [];
   const isOurs = (u) => u.startsWith(`${base}${MARKJS_PREFIX}`);
@@ -205,7 +210,7 @@ async function runMarkjs({ runs, base, url, log }) {
     for (let run = 1; run <= runs; run++) {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
-      await startTrace(cdp);
+      await startTrace(cdp, { categories });
       await page.goto(url, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
       await page.addScriptTag({ url: `${base}${MARKJS_PREFIX}mark.min.js` });
       // The runner reads the names from its own data-names attribute.
@@ -263,7 +268,10 @@ function medians(runs, keys) {
  * Run both halves. Returns { page, extension?, markjs?, failures[] } — a half that could not
  * be measured leaves its reason in `failures` instead of throwing, so the other still runs.
  */
-export async function runPageBench({ runs = 3, only, extensionDir = TEST_BUILD_DIR, log = console.log } = {}) {
+export async function runPageBench({ runs = 3, only, extensionDir = TEST_BUILD_DIR, samples = true, log = console.log } = {}) {
+  // Without the V8 sampling profiler, continuations (await, scheduler.yield) cannot be told
+  // apart from the page's own microtasks; with it, script runs slower. See BENCHMARKS.md.
+  const categories = samples ? TRACE_CATEGORIES : TRACE_CATEGORIES.filter((c) => !c.includes('cpu_profiler'));
   const page = generatePage();
   const { html, ...pageFigures } = page;
   const server = await serve(page);
@@ -274,7 +282,7 @@ export async function runPageBench({ runs = 3, only, extensionDir = TEST_BUILD_D
     if (only !== 'markjs') {
       log(`Run A — Backstory (test build), ${runs} runs, fresh page each:`);
       try {
-        const a = await runExtension({ runs, extensionDir, url, log });
+        const a = await runExtension({ runs, extensionDir, url, log, categories });
         out.extension = {
           ...a,
           median: {
@@ -294,7 +302,7 @@ export async function runPageBench({ runs = 3, only, extensionDir = TEST_BUILD_D
     if (only !== 'extension') {
       log(`Run B — mark.js ${markjsVersion()} (DOM wrapping, acrossElements), no extension, ${runs} runs:`);
       try {
-        const b = await runMarkjs({ runs, base: server.url, url, log });
+        const b = await runMarkjs({ runs, base: server.url, url, log, categories });
         out.markjs = { ...b, median: medians(b.runs, ['readyMs', 'marks', 'longestTaskMs', 'totalMs', 'jsMs', 'tasks', 'renderAfterMs']) };
       } catch (error) {
         if (!(error instanceof NotMeasured)) throw error;
@@ -348,6 +356,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     runs: Number(arg('--runs', 3)),
     only: arg('--only'),
     extensionDir: resolve(arg('--extension', TEST_BUILD_DIR)),
+    samples: !process.argv.includes('--no-samples'),
   });
   console.log('');
   for (const line of comparison(out)) console.log(line);

@@ -4,7 +4,11 @@ import { request, type Envelope, type Transport } from '../../lib/messaging';
 import { matcherFromData } from '../../lib/matcher';
 import { startPageScanner } from '../../lib/page/page-scanner';
 import { startHoverIntent } from '../../lib/page/hover-intent';
+import { mergeAdjacent } from '../../lib/page/merge-adjacent';
+import { createShadowStyler } from '../../lib/page/shadow-styles';
+import highlightCss from '../../lib/page/highlights.css?inline';
 import { createLazyCardPopover } from './ui';
+import { listenForCommands } from './keyboard';
 
 const send: Transport = (message: Envelope) => browser.runtime.sendMessage(message);
 
@@ -29,9 +33,10 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     doc: document,
     win: window,
     signal: ctx.signal,
-    match: (text) => matcher.scan(text),
+    match: (text) => mergeAdjacent(text, matcher.scan(text)),
     kindOf: (entityId) => payload.entities[entityId]?.kind,
     isOwnUi: (node) => popover.ownsNode(node),
+    onShadowRoot: createShadowStyler(window, highlightCss, ctx.signal),
   });
   const intent = startHoverIntent({
     doc: document,
@@ -46,6 +51,7 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     () => intent.pointerLeftCard(),
   );
   ctx.onInvalidated(() => intent.dispose());
+  listenForCommands(ctx, { doc: document, win: window, scanner, popover });
   if (__BACKSTORY_TEST_BUILD__) {
     void scanner.ready.then(() => {
       const stats = scanner.stats();

@@ -6,7 +6,7 @@ import { createCardPopover, type CardPopover } from '../../lib/page/popover';
 /** The tag of the one element Backstory adds to a page: the host of its shadow root. */
 export const UI_HOST_TAG = 'backstory-ui';
 
-export interface LazyCardPopover extends Pick<CardPopover, 'show' | 'hide' | 'contains'> {
+export interface LazyCardPopover extends Pick<CardPopover, 'show' | 'hide' | 'contains' | 'focus'> {
   readonly visible: boolean;
   readonly entityId: string | null;
   /** True for the UI host and anything inside it. */
@@ -73,6 +73,11 @@ export function createLazyCardPopover(
         if (mounted && pending) mounted.show(...pending);
         pending = null;
       });
+    },
+    focus() {
+      const popover = current();
+      if (popover && pending === null) popover.focus();
+      else void mount().then((mounted) => mounted?.focus());
     },
     hide() {
       pending = null;

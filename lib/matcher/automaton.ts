@@ -4,10 +4,15 @@
  * (`dense[state * numClasses + class]`, failure transitions already resolved), and the
  * deeper states of huge packs kept sparse (sorted edges + failure links).
  */
-import { CLS_SEP, type TrieCore } from './trie';
+import { CLS_IGNORE, CLS_SEP, CLS_UNKNOWN, type TrieCore } from './trie';
 
 /** Upper bound on dense-table entries (4 MiB of Int32). */
 const DENSE_BUDGET = 1 << 20;
+
+/** Dense entry for `CLS_UNKNOWN`: classify the code unit, then look again. */
+export const DENSE_UNKNOWN = -0x7fffffff;
+/** Dense entry: stay in this (output) state without reporting its outputs again. */
+export const DENSE_STAY = -0x7ffffffe;
 
 export interface Automaton {
   numClasses: number;
@@ -17,7 +22,11 @@ export interface Automaton {
   /**
    * Dense rows, `dense[state * numClasses + class]`. Once built, an entry is encoded for
    * the scan loop: the target's row offset (`target * numClasses`) when the target is a
-   * dense state without outputs, else `-(target + 1)`.
+   * dense state without outputs, else `-(target + 1)`. The non-symbol columns make the
+   * normaliser part of the table: `CLS_UNKNOWN` is `DENSE_UNKNOWN`; `CLS_IGNORE` stays in
+   * the state; `CLS_OTHER` goes to the root; `CLS_SEP` stays in a state entered by a
+   * separator (a separator run is one symbol). Staying in a state with outputs is
+   * `DENSE_STAY`.
    */
   dense: Int32Array;
   /** `edgeStart[s]..edgeStart[s + 1]` index `edgeClasses`; edge `j` leads to `j + 1`. */
@@ -143,6 +152,14 @@ export function buildAutomaton(core: TrieCore, fail?: Int32Array): Automaton {
   for (let k = 0; k < dense.length; k++) {
     const t = dense[k] ?? 0;
     dense[k] = t < denseStates && a.outMark[t] === 0 ? t * nc : -(t + 1);
+  }
+  for (let s = 0; s < denseStates; s++) {
+    const row = s * nc;
+    const stay = a.outMark[s] === 0 ? row : DENSE_STAY;
+    dense[row + CLS_UNKNOWN] = DENSE_UNKNOWN;
+    dense[row + CLS_IGNORE] = stay;
+    // CLS_OTHER: the root (no pattern contains such a symbol), already 0.
+    if (s > 0 && core.edgeClasses[s - 1] === CLS_SEP) dense[row + CLS_SEP] = stay;
   }
   return a;
 }

@@ -27,6 +27,8 @@ export interface PageScannerOptions {
   kindOf: (entityId: string) => EntityKind | undefined;
   /** True for the extension's host element (its subtree is never scanned). */
   isOwnUi?: (node: Node) => boolean;
+  /** Called once for each open shadow root of the page that gets scanned. */
+  onShadowRoot?: (root: ShadowRoot) => void;
   /** After each batch: the initial scan done, or an incremental update. */
   onChange?: (mentions: readonly PageMention[]) => void;
   /** Work per slice before yielding to the page (ms). Default 6. */
@@ -97,6 +99,7 @@ export function startPageScanner(opts: PageScannerOptions): PageScanner {
       if (!shadowRoots.has(root)) {
         shadowRoots.add(root);
         shadowList = [...shadowRoots];
+        opts.onShadowRoot?.(root);
       }
     },
   };

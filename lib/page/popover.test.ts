@@ -226,6 +226,7 @@ describe('createCardPopover', () => {
     const p = make((id) => Promise.resolve(card(id, 'A')), { onPointerEnter, onPointerLeave });
     p.show(range, 'a', 'a');
     await flush();
+    await vi.waitFor(() => expect(container.querySelector<HTMLElement>('.bs-popover')?.style.visibility).toBe('visible'));
     const root = container.querySelector('.bs-popover');
     // happy-dom does not track :focus-visible; pretend the focus came from the keyboard.
     const el = dialog();
@@ -261,11 +262,34 @@ describe('createCardPopover', () => {
     const p = make((id) => Promise.resolve(card(id, 'A')));
     p.show(range, 'a', 'a');
     await flush();
+    await vi.waitFor(() => expect(container.querySelector<HTMLElement>('.bs-popover')?.style.visibility).toBe('visible'));
     expect(shadow.activeElement).toBeNull();
     p.focus();
     expect(shadow.activeElement).toBe(dialog());
     p.hide();
     expect(document.activeElement).toBe(input);
+  });
+
+  it('focus() asked for before the card is positioned takes effect once it is', async () => {
+    const p = make((id) => Promise.resolve(card(id, 'A')));
+    p.show(range, 'a', 'a');
+    p.focus();
+    expect(shadow.activeElement).toBeNull();
+    await vi.waitFor(() => expect(shadow.activeElement).toBe(dialog()));
+  });
+
+  it('keeps keyboard focus in the card when the loaded card replaces the skeleton', async () => {
+    let resolve: (data: ReturnType<typeof card>) => void = () => undefined;
+    const p = make(() => new Promise((r) => (resolve = r)));
+    p.show(range, 'a', 'a');
+    await vi.waitFor(() => expect(container.querySelector<HTMLElement>('.bs-popover')?.style.visibility).toBe('visible'));
+    p.focus();
+    const skeleton = dialog();
+    expect(shadow.activeElement).toBe(skeleton);
+    resolve(card('a', 'A'));
+    await flush();
+    expect(dialog()).not.toBe(skeleton);
+    expect(shadow.activeElement).toBe(dialog());
   });
 
   it('destroy() unmounts and removes its nodes; so does aborting the signal', () => {

@@ -106,6 +106,8 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
   // (Focus from a mouse click does not count, or the card would stick after any click.)
   let pointerIn = false;
   let focusIn = false;
+  /** focus() was asked for before the card was positioned. */
+  let focusWhenPlaced = false;
   let held = false;
   const syncHeld = (): void => {
     const now = visible && (pointerIn || focusIn);
@@ -185,6 +187,8 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
   function paint(): void {
     if (!visible || !current) return;
     const frame = current;
+    // A new state may replace the card's element (skeleton → card): keep keyboard focus in it.
+    const hadFocus = focusInside();
     render(
       h(CardView, {
         state,
@@ -196,6 +200,7 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
       }),
       root,
     );
+    if (hadFocus && !focusInside()) root.querySelector<HTMLElement>('.bs-card')?.focus({ preventScroll: true });
   }
 
   function openEntity(entityId: string): void {
@@ -260,6 +265,10 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
         root.style.left = `${Math.round(x)}px`;
         root.style.top = `${Math.round(y)}px`;
         root.style.visibility = 'visible';
+        if (focusWhenPlaced) {
+          focusWhenPlaced = false;
+          focus();
+        }
       }, () => undefined); // A failed measurement leaves the card where it was; the next update retries.
     };
     stopAutoUpdate?.();
@@ -282,6 +291,7 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
   }
 
   function hide(): void {
+    focusWhenPlaced = false;
     if (!visible) return;
     const hadFocus = focusInside();
     visible = false;
@@ -302,6 +312,11 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
 
   function focus(): void {
     if (!visible) return;
+    // A card not yet positioned is still visibility:hidden, which cannot take focus.
+    if (root.style.visibility === 'hidden') {
+      focusWhenPlaced = true;
+      return;
+    }
     const card = root.querySelector<HTMLElement>('.bs-card');
     if (!card) return;
     if (!focusInside()) {

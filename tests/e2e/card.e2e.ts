@@ -69,4 +69,30 @@ describe('the hover card', () => {
     await expect.poll(async () => card(page).locator('h2, h3, [role="heading"]').first().innerText(), { timeout: 5_000 }).toMatch(/Netanyahu/);
     await page.close();
   });
+
+  it('opens by the keyboard command, takes focus, steps to the next name, and closes with Esc', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${session.base}/seed-article.html`);
+    await waitForHighlights(page, 10);
+    await page.bringToFront();
+    // What the browser does on Alt+Shift+B: the background forwards the command to the tab.
+    const press = () =>
+      session.background.evaluate(async () => {
+        type Tabs = { query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> };
+        const chrome = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        if (tab?.id === undefined) throw new Error('tab not found');
+        await chrome.tabs.sendMessage(tab.id, { backstory: 1, command: 'show-card' });
+      });
+    await press();
+    await expect.poll(() => card(page).isVisible(), { timeout: 5_000 }).toBe(true);
+    const focused = () => page.evaluate(() => document.activeElement?.tagName.toLowerCase());
+    expect(await focused()).toBe('backstory-ui');
+    const first = await card(page).locator('h2, h3').first().innerText();
+    await press();
+    await expect.poll(async () => card(page).locator('h2, h3').first().innerText(), { timeout: 5_000 }).not.toBe(first);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card(page).isVisible(), { timeout: 2_000 }).toBe(false);
+    await page.close();
+  });
 });

@@ -12,12 +12,13 @@ afterAll(async () => {
 describe("the page's own DOM", () => {
   it('is unchanged apart from the one UI host, even after a hover', async () => {
     const page = await session.context.newPage();
-    // Record every mutation from the page's side, from the very start.
+    // Record every mutation from the page's side, from the end of parsing (the content
+    // script starts at document_idle, after that).
     await page.addInitScript(() => {
       const log: string[] = [];
       (window as unknown as { __mutations: string[] }).__mutations = log;
       const describe = (n: Node) => (n instanceof Element ? `<${n.tagName.toLowerCase()}>` : `#${n.nodeName}`);
-      new MutationObserver((records) => {
+      const observer = new MutationObserver((records) => {
         for (const r of records) {
           if (r.type === 'childList') {
             r.addedNodes.forEach((n) => log.push(`+${describe(n)} in ${describe(r.target)}`));
@@ -28,7 +29,10 @@ describe("the page's own DOM", () => {
             log.push(`~text in ${describe(r.target.parentNode ?? r.target)}`);
           }
         }
-      }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      });
+      document.addEventListener('DOMContentLoaded', () =>
+        observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true }),
+      );
     });
     await page.goto(`${session.base}/fixtures/news.html`);
     const htmlBefore = await page.evaluate(() => document.body.innerHTML);

@@ -1,0 +1,10 @@
+import { compileMatcher } from '../lib/matcher';
+import { newsText, shippedSpec } from './matcher';
+const spec = shippedSpec();
+const m = compileMatcher(spec);
+const which = process.env.WHICH ?? 'front';
+const t = newsText({ chars: 1_500_000, mentionEvery: which === 'dense' ? 51 : 200, mentions: spec.aliases.map((a) => a.text) });
+let n = 0;
+const t0 = performance.now();
+for (let i = 0; i < 60; i++) n += m.scan(t).length;
+console.log(n, (60 * t.length / 1e6) / ((performance.now() - t0) / 1000), 'MB/s');
