@@ -1,10 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MatcherData } from './matcher';
+import { route, senderTrust } from './messaging-validation';
 import {
   request,
   RequestError,
-  route,
-  senderTrust,
   type CardData,
   type Envelope,
   type Handlers,
@@ -160,5 +159,21 @@ describe('request', () => {
     expect(await request(transport, 'listPacks', {})).toEqual([card.pack]);
     const page = (m: Envelope) => route(h, m, contentScript, ID, ORIGIN);
     await expect(request(page, 'listPacks', {})).rejects.toThrow(RequestError);
+  });
+});
+
+describe('content commands', () => {
+  it('parseContentCommand accepts exactly the schema the background sends', async () => {
+    const { parseContentCommand, isFromBackground } = await import('./messaging');
+    const { contentCommandSchema } = await import('./messaging-validation');
+    const good = { backstory: 1, command: 'show-card' };
+    expect(parseContentCommand(good)).toEqual(contentCommandSchema.parse(good));
+    for (const bad of [null, 'show-card', {}, { backstory: 1 }, { backstory: 2, command: 'show-card' }, { ...good, extra: 1 }, { backstory: 1, command: 'delete-all' }]) {
+      expect(parseContentCommand(bad)).toBeNull();
+      expect(contentCommandSchema.safeParse(bad).success).toBe(false);
+    }
+    expect(isFromBackground({ id: ID, url: `${ORIGIN}background.js` }, ID)).toBe(true);
+    expect(isFromBackground({ id: ID, url: 'https://news.example/', tab: { id: 1 } }, ID)).toBe(false);
+    expect(isFromBackground({ id: 'other' }, ID)).toBe(false);
   });
 });

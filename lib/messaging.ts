@@ -8,19 +8,12 @@
  *   matcher data, or write a single note.
  * - `extension`: only the extension's own pages (no `sender.tab`, `sender.url` ours).
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Entity, EntityKind, PackMeta } from './model';
 import type { MatcherData } from './matcher';
+import type { requestSchemas } from './messaging-validation';
 
-const entityId = z.string().min(1).max(200);
-
-/** Input schemas: every handler's input is parsed with these before it runs. */
-export const requestSchemas = {
-  getMatcher: z.strictObject({}),
-  getCard: z.strictObject({ entityId }),
-  listPacks: z.strictObject({}),
-} as const;
-
+/** Every request type; their input schemas are in `messaging-validation.ts`. */
 export type RequestType = keyof typeof requestSchemas;
 export type RequestOf<K extends RequestType> = z.infer<(typeof requestSchemas)[K]>;
 
@@ -107,71 +100,24 @@ export async function request<K extends RequestType>(
 export type Handlers = { [K in RequestType]: (payload: RequestOf<K>) => Promise<Replies[K]> };
 
 /**
- * Classify a sender. `extensionId` and `extensionOrigin` are the running extension's
- * (`browser.runtime.id`, `browser.runtime.getURL('/')`).
- */
-export function senderTrust(
-  sender: SenderInfo,
-  extensionId: string,
-  extensionOrigin: string,
-): Trust | 'foreign' {
-  if (sender.id !== extensionId) return 'foreign';
-  if (sender.tab === undefined && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin)) {
-    return 'extension';
-  }
-  return 'page';
-}
-
-const envelopeSchema = z.object({
-  backstory: z.literal(1),
-  type: z.enum(Object.keys(requestSchemas) as [RequestType, ...RequestType[]]),
-  payload: z.unknown(),
-});
-
-/**
- * Route one incoming message: validate the envelope and the payload, check the sender's
- * trust, run the handler, and wrap its result or error in a `Reply`. Returns `undefined`
- * for messages that are not Backstory's, so other listeners may answer them.
- */
-export async function route(
-  handlers: Handlers,
-  message: unknown,
-  sender: SenderInfo,
-  extensionId: string,
-  extensionOrigin: string,
-): Promise<Reply<unknown> | undefined> {
-  const envelope = envelopeSchema.safeParse(message);
-  if (!envelope.success) return undefined;
-  const { type } = envelope.data;
-  const trust = senderTrust(sender, extensionId, extensionOrigin);
-  if (trust === 'foreign') return { ok: false, error: `${type}: sender is not this extension` };
-  if (requestTrust[type] === 'extension' && trust !== 'extension') {
-    return { ok: false, error: `${type}: only the extension's own pages may ask this` };
-  }
-  const payload = requestSchemas[type].safeParse(envelope.data.payload);
-  if (!payload.success) {
-    const why = payload.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ');
-    return { ok: false, error: `${type}: invalid request (${why})` };
-  }
-  try {
-    const handler = handlers[type] as (p: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(payload.data) };
-  } catch (error) {
-    return { ok: false, error: `${type}: ${error instanceof Error ? error.message : String(error)}` };
-  }
-}
-
-/**
  * The other direction, background → content script: a browser command the user pressed
  * (`show-card`: open the card of the mention at the caret, or step to the next one).
  */
-export const contentCommandSchema = z.strictObject({
-  backstory: z.literal(1),
-  command: z.enum(['show-card']),
-});
-export type ContentCommand = z.infer<typeof contentCommandSchema>;
+export interface ContentCommand {
+  backstory: 1;
+  command: 'show-card';
+}
 
 /** A content script obeys commands only from this extension's background (no tab). */
 export function isFromBackground(sender: SenderInfo, extensionId: string): boolean {
   return sender.id === extensionId && sender.tab === undefined;
+}
+
+/** The command in `message`, or null: exactly `{ backstory: 1, command: 'show-card' }`. */
+export function parseContentCommand(message: unknown): ContentCommand | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const keys = Object.keys(message);
+  const m = message as Record<string, unknown>;
+  if (keys.length !== 2 || m.backstory !== 1 || m.command !== 'show-card') return null;
+  return { backstory: 1, command: 'show-card' };
 }

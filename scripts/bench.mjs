@@ -81,8 +81,11 @@ for (const line of comparison(page)) console.log(line);
 const e = page.extension?.median;
 if (e) {
   console.log(
-    `extension, content script's own stats (median): scan ${fmt(e.scanMs)} ms, longest slice ${fmt(e.longestSliceMs)} ms, ` +
-      `${fmt(e.slices, 0)} slices, ${fmt(e.blocks, 0)} blocks; JS samples in extension code ${fmt(e.jsMs)} ms; first frame after ready ${fmt(e.renderAfterMs)} ms`,
+    `extension, content script's own stats (median, untraced): scan ${fmt(e.scanMs)} ms, longest slice ${fmt(e.longestSliceMs)} ms, ` +
+      `${fmt(e.slices, 0)} slices, ${fmt(e.blocks, 0)} blocks (traced: scan ${fmt(e.scanMsTraced)} ms, longest slice ${fmt(e.longestSliceMsTraced)} ms)`,
+  );
+  console.log(
+    `extension, from the trace (median): JS samples in extension code ${fmt(e.jsMs)} ms; first frame after ready ${fmt(e.renderAfterMs)} ms`,
   );
 }
 const m = page.markjs?.median;

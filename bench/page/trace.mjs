@@ -5,7 +5,6 @@ export const TRACE_CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
   'v8.execute',
-  'v8',
   'toplevel',
   'blink.user_timing',
   '__metadata',
@@ -14,6 +13,8 @@ export const TRACE_CATEGORIES = [
 
 /** Start tracing on a CDP session (Playwright `context.newCDPSession(page)`). */
 export async function startTrace(cdp, { categories = TRACE_CATEGORIES } = {}) {
+  // BENCH_TRACE_CATEGORIES=a,b,c overrides the list (to study the tracing overhead).
+  if (process.env.BENCH_TRACE_CATEGORIES) categories = process.env.BENCH_TRACE_CATEGORIES.split(',');
   await cdp.send('Tracing.start', {
     transferMode: 'ReturnAsStream',
     streamFormat: 'json',
@@ -72,6 +73,13 @@ const SCRIPT_EVENTS = new Set([
   'v8.produceCache',
   'v8.produceModuleCache',
   'v8.deserializeCache',
+]);
+
+// The outermost pieces of work a task is made of, for the breakdown of long tasks.
+const PARTS = new Set([
+  'EvaluateScript', 'FunctionCall', 'RunMicrotasks', 'TimerFire', 'EventDispatch', 'FireAnimationFrame',
+  'ParseHTML', 'ParseAuthorStyleSheet', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize',
+  'MajorGC', 'MinorGC', 'V8.GC_MARK_COMPACTOR', 'BlinkGC.AtomicPhase', 'HitTest', 'v8.compile',
 ]);
 
 /**
@@ -138,8 +146,14 @@ export function attribute(events, { pageUrl, isOurs, between }) {
     let mine = false;
     let script = false;
     const names = new Set();
+    const parts = {};
+    let partEnd = -Infinity;
     for (let j = i; j < onThread.length && onThread[j].ts <= end; j++) {
       const e = onThread[j];
+      if (e.ph === 'X' && PARTS.has(e.name) && e.ts >= partEnd) {
+        parts[e.name] = (parts[e.name] ?? 0) + e.dur / 1000;
+        partEnd = e.ts + e.dur;
+      }
       if (!SCRIPT_EVENTS.has(e.name)) continue;
       script = true;
       if (urlsOf(e).some(isOurs)) {
@@ -155,7 +169,7 @@ export function attribute(events, { pageUrl, isOurs, between }) {
       names.add('(js sample)');
       jsUs += samples[j].us;
     }
-    if (mine) ours.push({ ts: task.ts, dur: task.dur, ms: task.dur / 1000, jsMs: jsUs / 1000, names: [...names] });
+    if (mine) ours.push({ ts: task.ts, dur: task.dur, ms: task.dur / 1000, jsMs: jsUs / 1000, names: [...names], parts });
     else if (script) unattributedScriptTasks++;
   }
 

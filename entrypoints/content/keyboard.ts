@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { contentCommandSchema, isFromBackground } from '../../lib/messaging';
+import { isFromBackground, parseContentCommand } from '../../lib/messaging';
 import { pickMention } from '../../lib/page/pick-mention';
 import type { PageScanner } from '../../lib/page/page-scanner';
 import type { LazyCardPopover } from './ui';
@@ -39,7 +39,7 @@ export function listenForCommands(
 
   const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }): undefined => {
     if (!isFromBackground(sender, browser.runtime.id)) return undefined;
-    if (!contentCommandSchema.safeParse(message).success) return undefined;
+    if (parseContentCommand(message) === null) return undefined;
     // Every frame hears the command; only the one the user is in acts on it.
     if (doc.hasFocus()) showCard();
     return undefined;

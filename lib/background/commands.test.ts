@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { browser as wxtBrowser } from 'wxt/browser';
-import { contentCommandSchema } from '../messaging';
+import { contentCommandSchema } from '../messaging-validation';
 import { registerCommands } from './commands';
 
 function fakeBrowser() {

@@ -5,7 +5,8 @@
  */
 import type { browser as wxtBrowser, Browser } from 'wxt/browser';
 import type { Pack } from '../model';
-import { route, type Handlers, type Reply } from '../messaging';
+import type { Handlers, Reply } from '../messaging';
+import { route } from '../messaging-validation';
 import type { BackstoryDB } from '../db/schema';
 import { ensureShippedPack } from '../db/packs-repo';
 import { createHandlers } from './handlers';

@@ -99,12 +99,13 @@ export function validateCore(core: TrieCore, fail: Int32Array): void {
 
 /**
  * Builds the runtime automaton. `fail` comes from stored data; when absent (compiling) it
- * is computed here, in the same breadth-first pass that fills the dense rows.
+ * is computed here, in the same breadth-first pass that fills the dense rows. `denseBudget`
+ * (entries) is lowered only by tests, to exercise the sparse states.
  */
-export function buildAutomaton(core: TrieCore, fail?: Int32Array): Automaton {
+export function buildAutomaton(core: TrieCore, fail?: Int32Array, denseBudget = DENSE_BUDGET): Automaton {
   const n = core.childCounts.length;
   const nc = core.numClasses;
-  const denseStates = Math.max(1, Math.min(n, Math.floor(DENSE_BUDGET / nc)));
+  const denseStates = Math.max(1, Math.min(n, Math.floor(denseBudget / nc)));
   const edgeStart = new Int32Array(n + 1);
   const parent = new Int32Array(n);
   const depth = new Int32Array(n);

@@ -4,7 +4,8 @@ import { assembleParts, type MatcherParts } from './parts';
 import { buildTrie, CLS_FIRST, CLS_SEP, type TriePattern } from './trie';
 import type { MatcherSpec } from './types';
 
-export function compileParts(spec: MatcherSpec): MatcherParts {
+/** `denseBudget`: see `buildAutomaton` (tests only). */
+export function compileParts(spec: MatcherSpec, denseBudget?: number): MatcherParts {
   const entities: string[] = [];
   const entityIndex = new Map<string, number>();
   const indexOf = (id: string): number => {
@@ -51,5 +52,5 @@ export function compileParts(spec: MatcherSpec): MatcherParts {
   }
   const patterns: TriePattern[] = [...byKey].map(([key, items]) => ({ key, items }));
   const core = buildTrie(patterns, CLS_FIRST + symbols.length);
-  return assembleParts(entities, aliases, aliasEntity, negatives, negEntity, symbols, core);
+  return assembleParts(entities, aliases, aliasEntity, negatives, negEntity, symbols, core, undefined, denseBudget);
 }

@@ -60,12 +60,15 @@ export function foldWord(word: string): string {
   return foldToken(word, 0, word.length);
 }
 
+const token = new Int32Array(2);
+
 /**
- * True when the surname starting at `start` in `text` is preceded by a capitalised word
- * that makes it someone else's name. `sameEntityWords`: folded words of the entity's
- * multi-word aliases.
+ * The capitalised token that could make the surname at `start` someone else's: its
+ * bounds go to `token` [start, end) and true is returned; false when there is none (no
+ * space before the surname, a line break, a token ending in punctuation or not
+ * capitalised).
  */
-export function surnameIsSomeoneElse(text: string, start: number, sameEntityWords: ReadonlySet<string>): boolean {
+function precedingToken(text: string, start: number): boolean {
   let j = start - 1;
   while (j >= 0 && (kindOf(text.charCodeAt(j)) & K_IGNORABLE) !== 0) j--;
   if (j < 0 || (kindOf(text.charCodeAt(j)) & K_SPACE) === 0) return false;
@@ -86,8 +89,101 @@ export function surnameIsSomeoneElse(text: string, start: number, sameEntityWord
   // Skip opening quotes and brackets.
   while (tokenStart < tokenEnd && (kindOf(text.charCodeAt(tokenStart)) & K_WORD) === 0) tokenStart++;
   if (tokenStart >= tokenEnd || (kindOf(text.charCodeAt(tokenStart)) & K_UPPER) === 0) return false;
-  const word = foldToken(text, tokenStart, tokenEnd);
+  token[0] = tokenStart;
+  token[1] = tokenEnd;
+  return true;
+}
+
+/**
+ * True when the surname starting at `start` in `text` is preceded by a capitalised word
+ * that makes it someone else's name. `sameEntityWords`: folded words of the entity's
+ * multi-word aliases. (The plain-string form of the rule; the scanner uses
+ * `surnameIsSomeoneElseIn`.)
+ */
+export function surnameIsSomeoneElse(text: string, start: number, sameEntityWords: ReadonlySet<string>): boolean {
+  if (!precedingToken(text, start)) return false;
+  const word = foldToken(text, token[0] ?? 0, token[1] ?? 0);
   if (word.endsWith("'s")) return false;
   if (KEEP_BEFORE.has(word) || sameEntityWords.has(word)) return false;
   return true;
+}
+
+/** The folded unit of a token character as `foldToken` emits it (-1: none). */
+function tokenUnit(c: number): number {
+  const f = foldUnit(c);
+  return f === FOLD_IGNORE ? -1 : f === FOLD_SEP ? 0x2d : f;
+}
+
+function hashWord(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** A set of folded words that is probed with a span of the original text, without allocating. */
+export class FoldedWordSet {
+  private readonly byHash = new Map<number, string[]>();
+
+  constructor(words: Iterable<string>) {
+    for (const w of words) {
+      const h = hashWord(w);
+      const list = this.byHash.get(h);
+      if (!list) this.byHash.set(h, [w]);
+      else if (!list.includes(w)) list.push(w);
+    }
+  }
+
+  /** True when `foldToken(text, start, end)` is in the set. */
+  hasSpan(text: string, start: number, end: number): boolean {
+    let h = 0x811c9dc5;
+    let len = 0;
+    for (let i = start; i < end; i++) {
+      const f = tokenUnit(text.charCodeAt(i));
+      if (f < 0) continue;
+      h = Math.imul(h ^ f, 0x01000193);
+      len++;
+    }
+    const list = this.byHash.get(h);
+    if (!list) return false;
+    for (const w of list) {
+      if (w.length !== len) continue;
+      let k = 0;
+      for (let i = start; i < end && k >= 0; i++) {
+        const f = tokenUnit(text.charCodeAt(i));
+        if (f < 0) continue;
+        k = f === w.charCodeAt(k) ? k + 1 : -1;
+      }
+      if (k === len) return true;
+    }
+    return false;
+  }
+}
+
+/** The context words that keep a surname, plus the entity's own words (`sameEntityWords`). */
+export function keepBeforeSet(sameEntityWords: Iterable<string>): FoldedWordSet {
+  return new FoldedWordSet([...KEEP_BEFORE, ...sameEntityWords]);
+}
+
+/** True when the folded token `start..end` ends in 's. */
+function endsWithApostropheS(text: string, start: number, end: number): boolean {
+  let want = 0x73;
+  for (let i = end - 1; i >= start; i--) {
+    const f = tokenUnit(text.charCodeAt(i));
+    if (f < 0) continue;
+    if (f !== want) return false;
+    if (want === 0x27) return true;
+    want = 0x27;
+  }
+  return false;
+}
+
+/**
+ * `surnameIsSomeoneElse` without allocating: `keep` is `keepBeforeSet(sameEntityWords)`.
+ */
+export function surnameIsSomeoneElseIn(text: string, start: number, keep: FoldedWordSet): boolean {
+  if (!precedingToken(text, start)) return false;
+  const tokenStart = token[0] ?? 0;
+  const tokenEnd = token[1] ?? 0;
+  if (endsWithApostropheS(text, tokenStart, tokenEnd)) return false;
+  return !keep.hasSpan(text, tokenStart, tokenEnd);
 }

@@ -5,7 +5,7 @@
  */
 import type { CaseRule } from '../model';
 import { buildAutomaton, type Automaton } from './automaton';
-import { foldWord } from './context';
+import { foldWord, keepBeforeSet, type FoldedWordSet } from './context';
 import { FOLD_IGNORE, FOLD_SEP, foldUnit, isWordFold, kindOf, K_LOWER, K_UPPER } from './normalise';
 import type { TrieCore } from './trie';
 import type { AliasSpec, NegativeSpec } from './types';
@@ -35,8 +35,11 @@ export interface MatcherParts {
   /** Cased letters of alias `a` (K_UPPER / K_LOWER): `casePat[casePatStart[a]..casePatStart[a + 1]]`. */
   casePatStart: Int32Array;
   casePat: Uint8Array;
-  /** Folded words of each entity's multi-word aliases (only for entities with surnames). */
-  entityWords: ReadonlySet<string>[];
+  /**
+   * Per entity with surname aliases: the words that keep a surname when they come right
+   * before it (titles, function words, and the entity's own multi-word alias words).
+   */
+  entityKeep: (FoldedWordSet | undefined)[];
   /** Pattern alphabet: symbol code unit `symbols[i]` has class `i + 4`. */
   symbols: number[];
   core: TrieCore;
@@ -69,6 +72,7 @@ export function assembleParts(
   symbols: number[],
   core: TrieCore,
   fail?: Int32Array,
+  denseBudget?: number,
 ): MatcherParts {
   const aliasFlags = new Uint8Array(aliases.length);
   const aliasRule = new Uint8Array(aliases.length);
@@ -102,6 +106,7 @@ export function assembleParts(
     if (words.length < 2) return;
     for (const w of words) entityWords[e]?.add(foldWord(w));
   });
+  const entityKeep = entityWords.map((words, e) => (surnameEntities.has(e) ? keepBeforeSet(words) : undefined));
   return {
     entities,
     aliases,
@@ -113,9 +118,9 @@ export function assembleParts(
     aliasRule,
     casePatStart,
     casePat: Uint8Array.from(pattern),
-    entityWords,
+    entityKeep,
     symbols,
     core,
-    automaton: buildAutomaton(core, fail),
+    automaton: buildAutomaton(core, fail, denseBudget),
   };
 }

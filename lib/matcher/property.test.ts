@@ -1,13 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CaseRule } from '../model';
+import { compileParts } from './compile';
 import { compileMatcher, matcherFromData, specFromEntities, type MatcherSpec } from './index';
+import { AutomatonMatcher } from './scanner';
 import { seedEntities, israelisEntity } from './testing/fixtures';
 import { referenceScan } from './testing/reference';
 
 const seedSpec = specFromEntities([...seedEntities, israelisEntity]);
 const seedMatcher = compileMatcher(seedSpec);
 const seedRestored = matcherFromData(JSON.parse(JSON.stringify(seedMatcher.toData())));
+/** Only the first few states dense: exercises the sparse states of huge packs. */
+const seedSparse = new AutomatonMatcher(compileParts(seedSpec, 1));
 
 const WORDS = ['Amy', 'Hunter', 'President', 'Sen.', 'Gazette', 'us', 'US', 'When', 'the', 'said', 'Prime', 'Minister', 'Israel', 'fire', 'cease', 'state', 'two', 'Sara', 'Chuck'];
 const PUNCT = ['. ', ', ', ' — ', '\n', '“', '”', '(', ')', '-', '😀', "'", '’s', "'s", ': '];
@@ -49,6 +53,7 @@ describe('automaton agrees with the naive reference', () => {
         const expected = referenceScan(seedSpec, text);
         expect(seedMatcher.scan(text)).toEqual(expected);
         expect(seedRestored.scan(text)).toEqual(expected);
+        expect(seedSparse.scan(text)).toEqual(expected);
       }),
       { numRuns: 600 },
     );
@@ -79,6 +84,7 @@ describe('automaton agrees with the naive reference', () => {
         const expected = referenceScan(spec, text);
         expect(m.scan(text)).toEqual(expected);
         expect(matcherFromData(JSON.parse(JSON.stringify(m.toData()))).scan(text)).toEqual(expected);
+        expect(new AutomatonMatcher(compileParts(spec, 1)).scan(text)).toEqual(expected);
       }),
       { numRuns: 800 },
     );

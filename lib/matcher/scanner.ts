@@ -6,33 +6,38 @@
  * negatives are applied, and the leftmost-longest non-overlapping candidates win.
  */
 import type { Match } from '../model';
-import { surnameIsSomeoneElse } from './context';
+import { DENSE_STAY, DENSE_UNKNOWN } from './automaton';
+import { checkCandidate, startOf } from './checks';
 import * as N from './normalise';
 import { encodeData } from './data';
-import * as P from './parts';
 import type { MatcherParts } from './parts';
 import * as T from './trie';
 import type { AliasSpec, Matcher, MatcherData } from './types';
 
 // Imported bindings copied into module-local constants: some loaders (CommonJS output)
 // turn every use of an imported binding into a getter call, which hurts the hot loop.
-const { foldUnit, kindOf, FOLD_IGNORE, FOLD_SEP, K_IGNORABLE, K_MARK, K_UPPER, K_LOWER, K_WORD } = N;
-const { F_CAPS_OK, F_ENDS_S, F_ENDS_WORD, F_STARTS_WORD, F_SURNAME, RULE_INSENSITIVE, RULE_SENSITIVE } = P;
+const { foldUnit, FOLD_IGNORE, FOLD_SEP } = N;
 const { CLS_IGNORE, CLS_OTHER, CLS_SEP, CLS_UNKNOWN, CLS_FIRST } = T;
+const STAY = DENSE_STAY;
+const UNKNOWN = DENSE_UNKNOWN;
 
-function isWordAt(text: string, i: number): boolean {
-  return i < text.length && (kindOf(text.charCodeAt(i)) & K_WORD) !== 0;
-}
+/** Ints per stored candidate: start, end, alias, scan position (raw end). */
+const CAND = 4;
+/** Ints per stored negative occurrence: start, end, entity. */
+const NEG = 3;
 
 export class AutomatonMatcher implements Matcher {
+  /** Class of every code unit, filled lazily (`CLS_UNKNOWN` until first seen). */
   private readonly classOf = new Uint16Array(65536);
   private readonly symbolClass: Map<number, number>;
-  /** Accepted candidates: start, end, alias (growable, reused between scans). */
-  private cand: Int32Array<ArrayBuffer> = new Int32Array(96);
+  /** Accepted candidates (`CAND` ints each; growable, reused between scans). */
+  private cand: Int32Array<ArrayBuffer> = new Int32Array(CAND * 64);
   private candCount = 0;
-  /** Negative occurrences: start, end, entity. */
-  private neg: Int32Array<ArrayBuffer> = new Int32Array(24);
+  /** Negative occurrences (`NEG` ints each). */
+  private neg: Int32Array<ArrayBuffer> = new Int32Array(NEG * 8);
   private negCount = 0;
+  /** Candidate order for the selection (reused). */
+  private order: Int32Array<ArrayBuffer> = new Int32Array(64);
 
   constructor(private readonly parts: MatcherParts) {
     this.symbolClass = new Map(parts.symbols.map((c, i) => [c, CLS_FIRST + i]));
@@ -60,184 +65,178 @@ export class AutomatonMatcher implements Matcher {
     const dense = a.dense;
     const nc = a.numClasses;
     const denseStates = a.denseStates;
-    const edgeStart = a.edgeStart;
-    const edgeClasses = a.edgeClasses;
-    const fail = a.fail;
     const outMark = a.outMark;
     const classOf = this.classOf;
     const n = text.length;
-    // `row` is the current dense row offset, or -1 when in sparse state `s`.
+    // The current state is dense (`row` = its row offset) except inside `sparseRun`.
     let row = 0;
-    let s = 0;
-    let lastSep = false;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      let cls = classOf[c] as number;
-      if (cls === CLS_UNKNOWN) cls = this.resolveClass(c);
-      if (cls > CLS_SEP) {
-        lastSep = false;
-      } else if (cls === CLS_SEP) {
-        if (lastSep) continue;
-        lastSep = true;
-      } else {
-        if (cls === CLS_OTHER) {
-          row = 0;
-          lastSep = false;
-        }
+    let i = 0;
+    while (i < n) {
+      // Hot loop: one class lookup and one transition per code unit, while the targets
+      // are dense states without outputs (the normaliser's rules are in the table).
+      let v = 0;
+      for (; i < n; i++) {
+        v = dense[row + (classOf[text.charCodeAt(i)] as number)] as number;
+        if (v < 0) break;
+        row = v;
+      }
+      if (i >= n) break;
+      if (v === UNKNOWN) {
+        this.resolveClass(text.charCodeAt(i));
         continue;
       }
-      let t = -1;
-      if (row >= 0) {
-        const v = dense[row + cls] as number;
-        if (v >= 0) {
-          row = v;
-          continue;
-        }
-        t = -v - 1;
-      } else {
-        let q = s;
-        for (;;) {
-          const end = edgeStart[q + 1] as number;
-          for (let j = edgeStart[q] as number; j < end; j++) {
-            const ec = edgeClasses[j] as number;
-            if (ec >= cls) {
-              if (ec === cls) t = j + 1;
-              break;
-            }
-          }
-          if (t >= 0) break;
-          q = fail[q] as number;
-          if (q < denseStates) {
-            const v = dense[q * nc + cls] as number;
-            if (v >= 0) row = v;
-            else t = -v - 1;
-            break;
-          }
-        }
-        if (t < 0) continue;
+      i++;
+      if (v === STAY) continue;
+      let t = -v - 1;
+      if (outMark[t] !== 0) this.collect(text, t, i);
+      if (t >= denseStates) {
+        i = this.sparseRun(text, t, i);
+        t = this.sparseState;
       }
-      if (outMark[t] !== 0) this.collect(text, t, i + 1);
-      if (t < denseStates) {
-        row = t * nc;
-      } else {
-        row = -1;
-        s = t;
-      }
+      row = t * nc;
     }
     return this.select();
   }
 
+  /** The state `sparseRun` ended in (a dense state unless the text ended). */
+  private sparseState = 0;
+
+  /**
+   * Steps through the text from sparse state `state` at `from` until a dense state is
+   * reached (or the text ends); returns the position, the state goes to `sparseState`.
+   */
+  private sparseRun(text: string, state: number, from: number): number {
+    const a = this.parts.automaton;
+    const { dense, edgeStart, edgeClasses, fail, outMark, denseStates } = a;
+    const nc = a.numClasses;
+    const n = text.length;
+    let s = state;
+    let i = from;
+    while (s >= denseStates && i < n) {
+      const c = text.charCodeAt(i++);
+      let cls = this.classOf[c] as number;
+      if (cls === CLS_UNKNOWN) cls = this.resolveClass(c);
+      if (cls === CLS_IGNORE) continue;
+      if (cls === CLS_OTHER) {
+        s = 0;
+        break;
+      }
+      // A separator run is one symbol.
+      if (cls === CLS_SEP && edgeClasses[s - 1] === CLS_SEP) continue;
+      let t = -1;
+      let q = s;
+      for (;;) {
+        const end = edgeStart[q + 1] as number;
+        for (let j = edgeStart[q] as number; j < end; j++) {
+          const ec = edgeClasses[j] as number;
+          if (ec >= cls) {
+            if (ec === cls) t = j + 1;
+            break;
+          }
+        }
+        if (t >= 0) break;
+        q = fail[q] as number;
+        if (q < denseStates) {
+          const w = dense[q * nc + cls] as number;
+          t = w >= 0 ? w / nc : -w - 1;
+          break;
+        }
+      }
+      if (outMark[t] !== 0) this.collect(text, t, i);
+      s = t;
+    }
+    this.sparseState = s;
+    return i;
+  }
+
   /** Checks every pattern ending at `end` (its last code unit is `end - 1`) in state `s`. */
   private collect(text: string, s: number, end: number): void {
-    const a = this.parts.automaton;
-    let o = (a.termStart[s + 1] ?? 0) > (a.termStart[s] ?? 0) ? s : (a.outLink[s] ?? -1);
+    const p = this.parts;
+    const a = p.automaton;
+    const termStart = a.termStart;
+    const termItems = a.termItems;
+    const outLink = a.outLink;
+    let o = (termStart[s + 1] as number) > (termStart[s] as number) ? s : (outLink[s] as number);
     while (o >= 0) {
-      const start = startOf(text, end, a.depth[o] ?? 0);
-      const last = a.termStart[o + 1] ?? 0;
-      for (let t = a.termStart[o] ?? 0; t < last; t++) this.consider(text, a.termItems[t] ?? 0, start, end);
-      o = a.outLink[o] ?? -1;
-    }
-  }
-
-  private consider(text: string, item: number, start: number, rawEnd: number): void {
-    const p = this.parts;
-    const n = text.length;
-    let end = rawEnd;
-    while (end < n && (kindOf(text.charCodeAt(end)) & K_MARK) !== 0) end++;
-    const flags = item >= 0 ? (p.aliasFlags[item] ?? 0) : (p.negFlags[-item - 1] ?? 0);
-    if ((flags & F_STARTS_WORD) !== 0) {
-      let j = start - 1;
-      while (j >= 0 && (kindOf(text.charCodeAt(j)) & K_IGNORABLE) !== 0) j--;
-      if (j >= 0 && (kindOf(text.charCodeAt(j)) & K_WORD) !== 0) return;
-    }
-    if ((flags & F_ENDS_WORD) !== 0) {
-      let j = end;
-      while (j < n && (kindOf(text.charCodeAt(j)) & K_IGNORABLE) !== 0) j++;
-      if (isWordAt(text, j)) return;
-    }
-    if (item >= 0) {
-      if (!this.caseOk(text, start, end, item, flags)) return;
-      if ((flags & F_SURNAME) !== 0) {
-        const words = p.entityWords[p.aliasEntity[item] ?? 0];
-        if (words && surnameIsSomeoneElse(text, start, words)) return;
+      const start = startOf(text, end, a.depth[o] as number);
+      const last = termStart[o + 1] as number;
+      for (let k = termStart[o] as number; k < last; k++) {
+        const item = termItems[k] as number;
+        const e = checkCandidate(p, text, item, start, end);
+        if (e < 0) continue;
+        if (item >= 0) this.pushCandidate(start, e, item, end);
+        else this.pushNegative(start, e, p.negEntity[-item - 1] ?? 0);
       }
+      o = outLink[o] as number;
     }
-    end = possessiveEnd(text, end, (flags & F_ENDS_S) !== 0);
-    if (item >= 0) this.pushCandidate(start, end, item);
-    else this.pushNegative(start, end, p.negEntity[-item - 1] ?? 0);
   }
 
-  private caseOk(text: string, start: number, end: number, alias: number, flags: number): boolean {
-    const p = this.parts;
-    const rule = p.aliasRule[alias] ?? RULE_INSENSITIVE;
-    if (rule === RULE_INSENSITIVE) return true;
-    let k = p.casePatStart[alias] ?? 0;
-    const kEnd = p.casePatStart[alias + 1] ?? 0;
-    let exact = true;
-    let allUpper = true;
-    for (let i = start; i < end; i++) {
-      const cased = kindOf(text.charCodeAt(i)) & (K_UPPER | K_LOWER);
-      if (cased === 0) continue;
-      if (cased !== K_UPPER) allUpper = false;
-      if (k >= kEnd || p.casePat[k] !== cased) exact = false;
-      k++;
-    }
-    if (k !== kEnd) exact = false;
-    if (exact) return true;
-    return rule !== RULE_SENSITIVE && allUpper && (flags & F_CAPS_OK) !== 0;
-  }
-
-  private pushCandidate(start: number, end: number, alias: number): void {
-    const at = this.candCount * 3;
-    if (at + 3 > this.cand.length) this.cand = grow(this.cand);
-    this.cand[at] = start;
-    this.cand[at + 1] = end;
-    this.cand[at + 2] = alias;
+  private pushCandidate(start: number, end: number, alias: number, scanEnd: number): void {
+    const at = this.candCount * CAND;
+    if (at + CAND > this.cand.length) this.cand = grow(this.cand);
+    const cand = this.cand;
+    cand[at] = start;
+    cand[at + 1] = end;
+    cand[at + 2] = alias;
+    cand[at + 3] = scanEnd;
     this.candCount++;
   }
 
   private pushNegative(start: number, end: number, entity: number): void {
-    const at = this.negCount * 3;
-    if (at + 3 > this.neg.length) this.neg = grow(this.neg);
+    const at = this.negCount * NEG;
+    if (at + NEG > this.neg.length) this.neg = grow(this.neg);
     this.neg[at] = start;
     this.neg[at + 1] = end;
     this.neg[at + 2] = entity;
     this.negCount++;
   }
 
-  private insideNegative(start: number, end: number, entity: number): boolean {
-    for (let j = 0; j < this.negCount * 3; j += 3) {
-      if (this.neg[j + 2] === entity && (this.neg[j] ?? 0) <= start && end <= (this.neg[j + 1] ?? 0)) return true;
-    }
-    return false;
-  }
-
-  /** Leftmost-longest, non-overlapping; ties go to the lower alias index. */
+  /**
+   * Leftmost-longest, non-overlapping; ties go to the lower alias index. Candidates inside
+   * a negative phrase of their entity are dropped first.
+   */
   private select(): Match[] {
     const cand = this.cand;
+    const neg = this.neg;
+    const negEnd = this.negCount * NEG;
     const { aliasEntity, entities } = this.parts;
-    const order: number[] = [];
-    for (let c = 0; c < this.candCount; c++) {
-      const at = c * 3;
-      const alias = cand[at + 2] ?? 0;
-      const entity = aliasEntity[alias] ?? 0;
-      if (this.negCount > 0 && this.insideNegative(cand[at] ?? 0, cand[at + 1] ?? 0, entity)) continue;
-      order.push(at);
+    if (this.order.length < this.candCount) this.order = new Int32Array(this.candCount * 2);
+    const order = this.order;
+    let count = 0;
+    // Negatives that end before a candidate's scan position cannot contain it or any later one.
+    let lo = 0;
+    for (let at = 0; at < this.candCount * CAND; at += CAND) {
+      if (negEnd > 0) {
+        const start = cand[at] as number;
+        const end = cand[at + 1] as number;
+        const entity = aliasEntity[cand[at + 2] as number] as number;
+        while (lo < negEnd && (neg[lo + 1] as number) < (cand[at + 3] as number)) lo += NEG;
+        let inside = false;
+        for (let j = lo; j < negEnd; j += NEG) {
+          if (neg[j + 2] === entity && (neg[j] as number) <= start && end <= (neg[j + 1] as number)) {
+            inside = true;
+            break;
+          }
+        }
+        if (inside) continue;
+      }
+      order[count++] = at;
     }
     // Candidates arrive in end order, which is usually already start order: sort only when not.
     let sorted = true;
-    for (let k = 1; k < order.length && sorted; k++) {
-      if (compareCandidates(cand, order[k - 1] ?? 0, order[k] ?? 0) > 0) sorted = false;
+    for (let k = 1; k < count && sorted; k++) {
+      if (compareCandidates(cand, order[k - 1] as number, order[k] as number) > 0) sorted = false;
     }
-    if (!sorted) order.sort((x, y) => compareCandidates(cand, x, y));
+    if (!sorted) order.subarray(0, count).sort((x, y) => compareCandidates(cand, x, y));
     const out: Match[] = [];
     let lastEnd = -1;
-    for (const at of order) {
-      const start = cand[at] ?? 0;
+    for (let k = 0; k < count; k++) {
+      const at = order[k] as number;
+      const start = cand[at] as number;
       if (start < lastEnd) continue;
-      const aliasIndex = cand[at + 2] ?? 0;
-      lastEnd = cand[at + 1] ?? 0;
-      out.push({ entityId: entities[aliasEntity[aliasIndex] ?? 0] ?? '', start, end: lastEnd, aliasIndex });
+      const aliasIndex = cand[at + 2] as number;
+      lastEnd = cand[at + 1] as number;
+      out.push({ entityId: entities[aliasEntity[aliasIndex] as number] ?? '', start, end: lastEnd, aliasIndex });
     }
     return out;
   }
@@ -252,35 +251,4 @@ function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const next = new Int32Array(a.length * 2);
   next.set(a);
   return next;
-}
-
-/**
- * Where a match of `symbols` normalised symbols ending at `end` starts: walks back over
- * the original text the way the normaliser walks forward (ignorables skipped, a run of
- * separators is one symbol). Matches never start with a separator.
- */
-function startOf(text: string, end: number, symbols: number): number {
-  let count = 0;
-  let inSep = false;
-  for (let j = end - 1; j >= 0; j--) {
-    const f = foldUnit(text.charCodeAt(j));
-    if (f === FOLD_IGNORE) continue;
-    if (f === FOLD_SEP) {
-      if (!inSep) count++;
-      inSep = true;
-      continue;
-    }
-    inSep = false;
-    if (++count === symbols) return j;
-  }
-  return 0;
-}
-
-/** Extends a mention over a following possessive: 's / ’s, or a bare ' after an s. */
-export function possessiveEnd(text: string, end: number, endsWithS: boolean): number {
-  if (end >= text.length || foldUnit(text.charCodeAt(end)) !== 0x27) return end;
-  const next = end + 1;
-  if (next < text.length && foldUnit(text.charCodeAt(next)) === 0x73 && !isWordAt(text, next + 1)) return next + 1;
-  if (endsWithS && !isWordAt(text, next)) return next;
-  return end;
 }

@@ -1,0 +1,116 @@
+/**
+ * The per-candidate checks of the scan, on the original text and without allocating: where
+ * a candidate starts, word boundaries, the case rule, the surname context and possessives.
+ */
+import { surnameIsSomeoneElseIn } from './context';
+import * as N from './normalise';
+import * as P from './parts';
+import type { MatcherParts } from './parts';
+
+// Module-local copies of imported bindings (see scanner.ts).
+const { foldUnit, kindOf, FOLD_IGNORE, FOLD_SEP, K_IGNORABLE, K_MARK, K_UPPER, K_LOWER, K_WORD } = N;
+const { F_CAPS_OK, F_ENDS_S, F_ENDS_WORD, F_STARTS_WORD, F_SURNAME, RULE_INSENSITIVE, RULE_SENSITIVE } = P;
+
+function isWordAt(text: string, i: number): boolean {
+  return i < text.length && (kindOf(text.charCodeAt(i)) & K_WORD) !== 0;
+}
+
+/**
+ * Where a match of `symbols` normalised symbols ending at `end` starts: walks back over
+ * the original text the way the normaliser walks forward (ignorables skipped, a run of
+ * separators is one symbol). Matches never start with a separator.
+ */
+export function startOf(text: string, end: number, symbols: number): number {
+  let count = 0;
+  let inSep = false;
+  for (let j = end - 1; j >= 0; j--) {
+    const f = foldUnit(text.charCodeAt(j));
+    if (f === FOLD_IGNORE) continue;
+    if (f === FOLD_SEP) {
+      if (!inSep) count++;
+      inSep = true;
+      continue;
+    }
+    inSep = false;
+    if (++count === symbols) return j;
+  }
+  return 0;
+}
+
+/** Extends a mention over a following possessive: 's / ’s, or a bare ' after an s. */
+export function possessiveEnd(text: string, end: number, endsWithS: boolean): number {
+  if (end >= text.length || foldUnit(text.charCodeAt(end)) !== 0x27) return end;
+  const next = end + 1;
+  if (next < text.length && foldUnit(text.charCodeAt(next)) === 0x73 && !isWordAt(text, next + 1)) return next + 1;
+  if (endsWithS && !isWordAt(text, next)) return next;
+  return end;
+}
+
+/** False when a word character (ignorables skipped) comes right before `start`. */
+function wordStartOk(text: string, start: number): boolean {
+  let j = start - 1;
+  while (j >= 0) {
+    const k = kindOf(text.charCodeAt(j));
+    if ((k & K_IGNORABLE) === 0) return (k & K_WORD) === 0;
+    j--;
+  }
+  return true;
+}
+
+/** False when a word character (ignorables skipped) comes at or after `end`. */
+function wordEndOk(text: string, end: number): boolean {
+  const n = text.length;
+  for (let j = end; j < n; j++) {
+    const k = kindOf(text.charCodeAt(j));
+    if ((k & K_IGNORABLE) === 0) return (k & K_WORD) === 0;
+  }
+  return true;
+}
+
+function caseOk(p: MatcherParts, text: string, start: number, end: number, alias: number, flags: number): boolean {
+  const rule = p.aliasRule[alias] ?? RULE_INSENSITIVE;
+  if (rule === RULE_INSENSITIVE) return true;
+  const casePat = p.casePat;
+  let k = p.casePatStart[alias] ?? 0;
+  const kEnd = p.casePatStart[alias + 1] ?? 0;
+  let exact = true;
+  let allUpper = true;
+  for (let i = start; i < end; i++) {
+    const cased = kindOf(text.charCodeAt(i)) & (K_UPPER | K_LOWER);
+    if (cased === 0) continue;
+    if (cased !== K_UPPER) {
+      allUpper = false;
+      // Neither exact nor ALL CAPS can hold any more.
+      if (!exact) return false;
+    }
+    if (k >= kEnd || casePat[k] !== cased) {
+      exact = false;
+      if (!allUpper) return false;
+    }
+    k++;
+  }
+  if (k !== kEnd) exact = false;
+  if (exact) return true;
+  return rule !== RULE_SENSITIVE && allUpper && (flags & F_CAPS_OK) !== 0;
+}
+
+/**
+ * Checks candidate `item` (alias index, or negative `-(j + 1)`) spanning `start..rawEnd`:
+ * the end of the mention (possessive included), or -1 when it is rejected.
+ */
+export function checkCandidate(p: MatcherParts, text: string, item: number, start: number, rawEnd: number): number {
+  const n = text.length;
+  let end = rawEnd;
+  while (end < n && (kindOf(text.charCodeAt(end)) & K_MARK) !== 0) end++;
+  const flags = item >= 0 ? (p.aliasFlags[item] ?? 0) : (p.negFlags[-item - 1] ?? 0);
+  if ((flags & F_STARTS_WORD) !== 0 && !wordStartOk(text, start)) return -1;
+  if ((flags & F_ENDS_WORD) !== 0 && !wordEndOk(text, end)) return -1;
+  if (item >= 0) {
+    if (!caseOk(p, text, start, end, item, flags)) return -1;
+    if ((flags & F_SURNAME) !== 0) {
+      const keep = p.entityKeep[p.aliasEntity[item] ?? 0];
+      if (keep && surnameIsSomeoneElseIn(text, start, keep)) return -1;
+    }
+  }
+  return possessiveEnd(text, end, (flags & F_ENDS_S) !== 0);
+}
