@@ -222,12 +222,18 @@ export class AutomatonMatcher implements Matcher {
       }
       order[count++] = at;
     }
-    // Candidates arrive in end order, which is usually already start order: sort only when not.
-    let sorted = true;
-    for (let k = 1; k < count && sorted; k++) {
-      if (compareCandidates(cand, order[k - 1] as number, order[k] as number) > 0) sorted = false;
+    // Candidates arrive in end order, which is nearly start order (only overlapping
+    // candidates are out of place), so an insertion sort is linear in practice.
+    for (let k = 1; k < count; k++) {
+      const x = order[k] as number;
+      let j = k - 1;
+      if (compareCandidates(cand, order[j] as number, x) <= 0) continue;
+      do {
+        order[j + 1] = order[j] as number;
+        j--;
+      } while (j >= 0 && compareCandidates(cand, order[j] as number, x) > 0);
+      order[j + 1] = x;
     }
-    if (!sorted) order.subarray(0, count).sort((x, y) => compareCandidates(cand, x, y));
     const out: Match[] = [];
     let lastEnd = -1;
     for (let k = 0; k < count; k++) {

@@ -117,4 +117,25 @@ describe('highlights on a news page', () => {
     expect(await readHighlights(page)).not.toHaveProperty('backstory-undefined');
     await page.close();
   });
+
+  it('runs in every frame: a same-origin iframe and a srcdoc frame get their own highlights', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${session.base}/fixtures/frames.html`);
+    await waitForHighlights(page, 1);
+    const textsIn = (frame: import('playwright-core').Frame) =>
+      frame.evaluate(() => {
+        const out: string[] = [];
+        CSS.highlights.forEach((h, name) => {
+          if (name.startsWith('backstory-')) for (const r of h) out.push((r as Range).toString());
+        });
+        return out.sort();
+      });
+    expect(await textsIn(page.mainFrame())).toEqual(['Hamas']);
+    const embed = page.frames().find((f) => f.url().endsWith('/fixtures/components.html'));
+    const inline = page.frames().find((f) => f.url() === 'about:srcdoc');
+    if (!embed || !inline) throw new Error('frames not loaded');
+    await expect.poll(() => textsIn(embed), { timeout: 10_000 }).toEqual(['Chuck Schumer', 'Netanyahu', 'Senate', 'ceasefire']);
+    await expect.poll(() => textsIn(inline), { timeout: 10_000 }).toEqual(['Biden', 'ceasefire']);
+    await page.close();
+  });
 });
