@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import {
+  CONTENT_COMMANDS,
   requestTrust,
   type Handlers,
   type Reply,
@@ -15,18 +16,58 @@ import {
 } from './messaging';
 
 const entityId = z.string().min(1).max(200);
+const noteId = z.string().min(1).max(100);
+const httpUrl = z
+  .string()
+  .max(4096)
+  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
+const selector = z.strictObject({
+  exact: z.string().min(1).max(10_000),
+  prefix: z.string().max(200),
+  suffix: z.string().max(200),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+});
+const target = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('entity'), entityId }),
+  z.strictObject({ type: z.literal('page'), url: httpUrl }),
+  z.strictObject({ type: z.literal('passage'), url: httpUrl, selector }),
+]);
+/** Limits on what one note may hold. */
+export const NOTE_LIMITS = { text: 20_000, tags: 20, tag: 40, title: 500 } as const;
+export const noteDraftSchema = z.strictObject({
+  id: noteId.optional(),
+  baseRev: z.number().int().min(1).optional(),
+  target,
+  text: z.string().max(NOTE_LIMITS.text),
+  tags: z.array(z.string().trim().min(1).max(NOTE_LIMITS.tag)).max(NOTE_LIMITS.tags),
+  pageUrl: httpUrl.optional(),
+  pageTitle: z.string().max(NOTE_LIMITS.title).optional(),
+});
 
 /** Input schemas: every handler's input is parsed with these before it runs. */
 export const requestSchemas = {
   getMatcher: z.strictObject({}),
   getCard: z.strictObject({ entityId }),
   listPacks: z.strictObject({}),
+  notesForEntity: z.strictObject({ entityId }),
+  notesForPage: z.strictObject({ url: httpUrl }),
+  notedEntities: z.strictObject({ entityIds: z.array(entityId).max(5_000) }),
+  saveNote: z.strictObject({ draft: noteDraftSchema }),
+  deleteNote: z.strictObject({ id: noteId }),
+  restoreNote: z.strictObject({ id: noteId }),
+  searchNotes: z.strictObject({ query: z.string().max(500), limit: z.number().int().min(1).max(1_000).optional() }),
+  exportBackup: z.strictObject({}),
+  exportMarkdown: z.strictObject({}),
+  importBackup: z.strictObject({ json: z.string() }),
+  emptyTrash: z.strictObject({}),
+  deleteNotes: z.strictObject({ ids: z.array(noteId).max(100_000) }),
 } as const;
 
 /** Background → content script commands (see `ContentCommand`). */
 export const contentCommandSchema = z.strictObject({
   backstory: z.literal(1),
-  command: z.enum(['show-card']),
+  command: z.enum(CONTENT_COMMANDS),
 });
 
 /**
@@ -77,8 +118,8 @@ export async function route(
     return { ok: false, error: `${type}: invalid request (${why})` };
   }
   try {
-    const handler = handlers[type] as (p: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(payload.data) };
+    const handler = handlers[type] as (p: unknown, s: SenderInfo & { trust: Trust }) => Promise<unknown>;
+    return { ok: true, value: await handler(payload.data, { ...sender, trust }) };
   } catch (error) {
     return { ok: false, error: `${type}: ${error instanceof Error ? error.message : String(error)}` };
   }

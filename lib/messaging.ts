@@ -9,7 +9,7 @@
  * - `extension`: only the extension's own pages (no `sender.tab`, `sender.url` ours).
  */
 import type { z } from 'zod';
-import type { Entity, EntityKind, PackMeta } from './model';
+import type { Backup, Entity, EntityKind, ImportSummary, Note, PackMeta, SaveResult } from './model';
 import type { MatcherData } from './matcher';
 import type { requestSchemas } from './messaging-validation';
 
@@ -48,6 +48,30 @@ export interface Replies {
   getCard: CardData;
   /** Extension pages: the installed packs. */
   listPacks: PackMeta[];
+  /** Live notes on one entity, newest first (card, sidebar). */
+  notesForEntity: Note[];
+  /** Live page and passage notes of one page (by its normalised URL), newest first. */
+  notesForPage: Note[];
+  /** Which of these entities (those on the page) have live notes. */
+  notedEntities: string[];
+  /** Create or edit one note; a stale edit is kept as a conflict copy, never lost. */
+  saveNote: SaveResult;
+  /** Move one note to the trash. */
+  deleteNote: Note;
+  /** Take one note back out of the trash (undo). */
+  restoreNote: Note;
+  /** Extension pages: full-text search (all words, prefix match), best first. */
+  searchNotes: Note[];
+  /** Extension pages: everything, as one backup object. */
+  exportBackup: Backup;
+  /** Extension pages: all live notes as Markdown. */
+  exportMarkdown: string;
+  /** Extension pages: merge a backup file's text (newest `updatedAt` wins), all or nothing. */
+  importBackup: ImportSummary;
+  /** Extension pages: delete the trash for good. */
+  emptyTrash: { purged: number };
+  /** Extension pages: move several notes to the trash. */
+  deleteNotes: { deleted: number };
 }
 
 export type Trust = 'page' | 'extension';
@@ -57,6 +81,18 @@ export const requestTrust: Record<RequestType, Trust> = {
   getMatcher: 'page',
   getCard: 'page',
   listPacks: 'extension',
+  notesForEntity: 'page',
+  notesForPage: 'page',
+  notedEntities: 'page',
+  saveNote: 'page',
+  deleteNote: 'page',
+  restoreNote: 'page',
+  searchNotes: 'extension',
+  exportBackup: 'extension',
+  exportMarkdown: 'extension',
+  importBackup: 'extension',
+  emptyTrash: 'extension',
+  deleteNotes: 'extension',
 };
 
 /** The envelope every message travels in. */
@@ -97,15 +133,23 @@ export async function request<K extends RequestType>(
   return reply.value;
 }
 
-export type Handlers = { [K in RequestType]: (payload: RequestOf<K>) => Promise<Replies[K]> };
+/**
+ * One handler per request. `sender` is the checked sender: handlers of page-trust writes
+ * use it to confine a content script to its own page (`sender.url`).
+ */
+export type Handlers = {
+  [K in RequestType]: (payload: RequestOf<K>, sender: SenderInfo & { trust: Trust }) => Promise<Replies[K]>;
+};
 
 /**
  * The other direction, background → content script: a browser command the user pressed
- * (`show-card`: open the card of the mention at the caret, or step to the next one).
+ * (`show-card`: open the card of the mention at the caret, or step to the next one;
+ * `note-selection`: write a note on the selected passage).
  */
+export const CONTENT_COMMANDS = ['show-card', 'note-selection'] as const;
 export interface ContentCommand {
   backstory: 1;
-  command: 'show-card';
+  command: (typeof CONTENT_COMMANDS)[number];
 }
 
 /** A content script obeys commands only from this extension's background (no tab). */
@@ -113,11 +157,12 @@ export function isFromBackground(sender: SenderInfo, extensionId: string): boole
   return sender.id === extensionId && sender.tab === undefined;
 }
 
-/** The command in `message`, or null: exactly `{ backstory: 1, command: 'show-card' }`. */
+/** The command in `message`, or null: exactly `{ backstory: 1, command: <a known command> }`. */
 export function parseContentCommand(message: unknown): ContentCommand | null {
   if (typeof message !== 'object' || message === null) return null;
   const keys = Object.keys(message);
   const m = message as Record<string, unknown>;
-  if (keys.length !== 2 || m.backstory !== 1 || m.command !== 'show-card') return null;
-  return { backstory: 1, command: 'show-card' };
+  const command = CONTENT_COMMANDS.find((c) => c === m.command);
+  if (keys.length !== 2 || m.backstory !== 1 || command === undefined) return null;
+  return { backstory: 1, command };
 }

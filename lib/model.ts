@@ -125,3 +125,94 @@ export interface Match {
   /** Index of the alias (in the matcher's alias list) that matched. */
   aliasIndex: number;
 }
+
+/* ─── Notes ──────────────────────────────────────────────────────────────────────── */
+
+/**
+ * Where a passage is on a page: the W3C Web Annotation TextQuoteSelector (exact quote with
+ * up to 32 characters of context either side) and TextPositionSelector (UTF-16 offsets into
+ * the page's text, as `lib/anchoring` flattens it), combined.
+ */
+export interface PassageSelector {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
+export type NoteTarget =
+  | { type: 'entity'; entityId: string }
+  | { type: 'page'; url: string }
+  | { type: 'passage'; url: string; selector: PassageSelector };
+
+export interface Note {
+  id: string;
+  target: NoteTarget;
+  /** Plain text (rendered as text, never as HTML). */
+  text: string;
+  tags: string[];
+  /** The page the note was written on (always set for page and passage notes). */
+  pageUrl?: string;
+  pageTitle?: string;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  updatedAt: number;
+  /** Soft delete: set while the note is in the trash (restore clears it). */
+  deletedAt?: number;
+  /** Starts at 1, +1 on every write; an edit based on an older rev is a conflict. */
+  rev: number;
+  /** On a copy kept when two edits of one note conflicted: the original's id. */
+  conflictOf?: string;
+}
+
+/** What a writer sends: a new note (no id) or an edit (id + the rev it was based on). */
+export interface NoteDraft {
+  id?: string;
+  /** The rev the edit started from; required with `id`. */
+  baseRev?: number;
+  target: NoteTarget;
+  text: string;
+  tags: string[];
+  pageUrl?: string;
+  pageTitle?: string;
+}
+
+/**
+ * A save either lands, or meets a newer edit of the same note: then both are kept — the
+ * stored note stays as it was and the incoming text is saved as a copy (`conflictOf`).
+ */
+export type SaveResult = { status: 'saved'; note: Note } | { status: 'conflict'; note: Note; copy: Note };
+
+/** Filters of the notes library; all optional, combined with AND. */
+export interface NoteFilter {
+  entityId?: string;
+  tag?: string;
+  /** Host name, e.g. "www.example.com". */
+  site?: string;
+  /** updatedAt bounds, epoch ms, inclusive. */
+  from?: number;
+  to?: number;
+  /** true: only the trash; false/absent: only live notes. */
+  trash?: boolean;
+}
+
+/** The one-file backup of everything the user made. */
+export interface Backup {
+  format: 'backstory-backup';
+  version: 1;
+  exportedAt: string;
+  notes: Note[];
+  /** Entities the user added (none yet; kept so older backups stay importable later). */
+  userEntities: Entity[];
+  settings: Record<string, unknown>;
+}
+
+export interface ImportSummary {
+  added: number;
+  updated: number;
+  /** Already present with the same or a newer `updatedAt`. */
+  skipped: number;
+  /** Human-readable notes on what was changed to make the input safe, if anything. */
+  warnings: string[];
+}

@@ -1,3 +1,4 @@
+/* global document, performance, window, Mark */
 // Run B of the page benchmark, served as /bench/markjs/runner.js after mark.min.js: mark the
 // same names the usual DOM-wrapping way and leave the figures on window.__markjs.
 (() => {

@@ -8,6 +8,7 @@
 //
 // `node bench/page/run.mjs [--runs 3] [--only extension|markjs] [--extension DIR] [--json FILE]`
 // (`npm run bench` builds the test build first and calls this; it prints figures, asserts none.)
+/* global PerformanceObserver -- used inside page.evaluate callbacks, which run in the page */
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -302,7 +303,7 @@ export async function runPageBench({ runs = 3, only, extensionDir = TEST_BUILD_D
   // apart from the page's own microtasks; with it, script runs slower. See BENCHMARKS.md.
   const categories = samples ? TRACE_CATEGORIES : TRACE_CATEGORIES.filter((c) => !c.includes('cpu_profiler'));
   const page = generatePage();
-  const { html, ...pageFigures } = page;
+  const pageFigures = { bytes: page.bytes, textChars: page.textChars, mentions: page.mentions, articles: page.articles };
   const server = await serve(page);
   const url = `${server.url}${PAGE_PATH}`;
   const out = { page: { ...pageFigures, charsPerMention: pageFigures.textChars / pageFigures.mentions, names: NAMES.length }, failures: [] };

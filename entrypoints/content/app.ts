@@ -52,6 +52,7 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   );
   ctx.onInvalidated(() => intent.dispose());
   listenForCommands(ctx, { doc: document, win: window, scanner, popover });
+  // ── notes wiring (entity notes, passage notes) goes below this line ──
   if (__BACKSTORY_TEST_BUILD__) {
     void scanner.ready.then(() => {
       const stats = scanner.stats();

@@ -39,7 +39,7 @@ export function listenForCommands(
 
   const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }): undefined => {
     if (!isFromBackground(sender, browser.runtime.id)) return undefined;
-    if (parseContentCommand(message) === null) return undefined;
+    if (parseContentCommand(message)?.command !== 'show-card') return undefined;
     // Every frame hears the command; only the one the user is in acts on it.
     if (doc.hasFocus()) showCard();
     return undefined;

@@ -3,6 +3,14 @@
  * states (all of them for ordinary packs) expanded into a flat DFA table
  * (`dense[state * numClasses + class]`, failure transitions already resolved), and the
  * deeper states of huge packs kept sparse (sorted edges + failure links).
+ *
+ * The automaton is anchored at word starts: a pattern that starts with a letter or digit
+ * is only followed from a position after a non-word symbol (or the start of the text), so
+ * matches inside words ("us" in "campus") are never even reached. Failure links skip
+ * suffixes that start inside a word, and there are two roots: the trie root (after a
+ * non-word symbol) and `rootW` (inside a word, where only patterns that start with a
+ * non-word symbol can begin). Code units that no pattern uses are split into word and
+ * non-word classes for this (`otherWordClass`).
  */
 import { CLS_IGNORE, CLS_SEP, CLS_UNKNOWN, type TrieCore } from './trie';
 
@@ -15,16 +23,23 @@ export const DENSE_UNKNOWN = -0x7fffffff;
 export const DENSE_STAY = -0x7ffffffe;
 
 export interface Automaton {
+  /** The trie's classes plus `otherWordClass`. */
   numClasses: number;
+  /** Class of the letters and digits that no pattern uses (the last class). */
+  otherWordClass: number;
+  /** 1 for the classes of letters and digits. */
+  classWord: Uint8Array;
   numStates: number;
   /** States `< denseStates` have a dense row. */
   denseStates: number;
+  /** Row offset of the in-word root (after all state rows; it has no state id). */
+  rootW: number;
   /**
    * Dense rows, `dense[state * numClasses + class]`. Once built, an entry is encoded for
    * the scan loop: the target's row offset (`target * numClasses`) when the target is a
    * dense state without outputs, else `-(target + 1)`. The non-symbol columns make the
    * normaliser part of the table: `CLS_UNKNOWN` is `DENSE_UNKNOWN`; `CLS_IGNORE` stays in
-   * the state; `CLS_OTHER` goes to the root; `CLS_SEP` stays in a state entered by a
+   * the state; `CLS_OTHER` goes to the root (`otherWordClass` to `rootW`); `CLS_SEP` stays in a state entered by a
    * separator (a separator run is one symbol). Staying in a state with outputs is
    * `DENSE_STAY`.
    */
@@ -32,6 +47,7 @@ export interface Automaton {
   /** `edgeStart[s]..edgeStart[s + 1]` index `edgeClasses`; edge `j` leads to `j + 1`. */
   edgeStart: Int32Array;
   edgeClasses: Uint16Array;
+  /** Anchored failure links (see above). */
   fail: Int32Array;
   depth: Int32Array;
   maxDepth: number;
@@ -52,17 +68,6 @@ function childOf(a: Automaton, s: number, c: number): number {
     if (ec > c) break;
   }
   return -1;
-}
-
-/** The transition δ(s, c), following failure links (during the build, before encoding). */
-function step(a: Automaton, state: number, c: number): number {
-  let s = state;
-  for (;;) {
-    if (s < a.denseStates) return a.dense[s * a.numClasses + c] ?? 0;
-    const t = childOf(a, s, c);
-    if (t >= 0) return t;
-    s = a.fail[s] ?? 0;
-  }
 }
 
 /** Checks a trie read from untrusted data; throws on anything inconsistent. */
@@ -98,14 +103,16 @@ export function validateCore(core: TrieCore, fail: Int32Array): void {
 }
 
 /**
- * Builds the runtime automaton. `fail` comes from stored data; when absent (compiling) it
- * is computed here, in the same breadth-first pass that fills the dense rows. `denseBudget`
- * (entries) is lowered only by tests, to exercise the sparse states.
+ * Builds the runtime automaton, computing the anchored failure links in the same
+ * breadth-first pass that fills the dense rows. `classWord[c]` is 1 for the trie classes
+ * of letters and digits. `denseBudget` (entries) is lowered only by tests, to exercise the
+ * sparse states.
  */
-export function buildAutomaton(core: TrieCore, fail?: Int32Array, denseBudget = DENSE_BUDGET): Automaton {
+export function buildAutomaton(core: TrieCore, classWord: Uint8Array, denseBudget = DENSE_BUDGET): Automaton {
   const n = core.childCounts.length;
-  const nc = core.numClasses;
-  const denseStates = Math.max(1, Math.min(n, Math.floor(denseBudget / nc)));
+  const nc = core.numClasses + 1;
+  const otherWordClass = core.numClasses;
+  const denseStates = Math.max(1, Math.min(n, Math.floor(denseBudget / nc) - 1));
   const edgeStart = new Int32Array(n + 1);
   const parent = new Int32Array(n);
   const depth = new Int32Array(n);
@@ -121,14 +128,20 @@ export function buildAutomaton(core: TrieCore, fail?: Int32Array, denseBudget = 
       if (d > maxDepth) maxDepth = d;
     }
   }
+  const word = new Uint8Array(nc);
+  word.set(classWord.subarray(0, core.numClasses));
+  word[otherWordClass] = 1;
   const a: Automaton = {
     numClasses: nc,
+    otherWordClass,
+    classWord: word,
     numStates: n,
     denseStates,
-    dense: new Int32Array(denseStates * nc),
+    rootW: denseStates * nc,
+    dense: new Int32Array((denseStates + 1) * nc),
     edgeStart,
     edgeClasses: core.edgeClasses,
-    fail: fail ?? new Int32Array(n),
+    fail: new Int32Array(n),
     depth,
     maxDepth,
     termStart: new Int32Array(n + 1),
@@ -136,33 +149,81 @@ export function buildAutomaton(core: TrieCore, fail?: Int32Array, denseBudget = 
     outLink: new Int32Array(n).fill(-1),
     outMark: new Uint8Array(n),
   };
-  for (let s = 0; s < n; s++) {
-    if (s > 0 && !fail) {
-      const p = parent[s] ?? 0;
-      a.fail[s] = p === 0 ? 0 : step(a, a.fail[p] ?? 0, core.edgeClasses[s - 1] ?? 0);
-    }
-    if (s < denseStates) {
-      const row = s * nc;
-      if (s > 0) a.dense.copyWithin(row, (a.fail[s] ?? 0) * nc, (a.fail[s] ?? 0) * nc + nc);
-      const end = edgeStart[s + 1] ?? 0;
-      for (let j = edgeStart[s] ?? 0; j < end; j++) a.dense[row + (core.edgeClasses[j] ?? 0)] = j + 1;
-    }
-  }
+  fillDense(a, core.edgeClasses, parent);
   fillOutputs(a, core.terminals);
-  const dense = a.dense;
+  encodeDense(a, core.edgeClasses);
+  return a;
+}
+
+/** True when the last symbol of state `s`'s path is a letter or digit. */
+function endsInWord(a: Automaton, s: number): boolean {
+  return s > 0 && a.classWord[a.edgeClasses[s - 1] ?? 0] === 1;
+}
+
+/**
+ * δ(s, c) during the build (raw state ids; `numStates` stands for the in-word root),
+ * following failure links. `inWord`: the last symbol read was a letter or digit.
+ */
+function step(a: Automaton, state: number, c: number, inWord: boolean): number {
+  let s = state;
+  for (;;) {
+    if (s === 0) return a.dense[(inWord ? a.rootW : 0) + c] ?? 0;
+    if (s < a.denseStates) return a.dense[s * a.numClasses + c] ?? 0;
+    const t = childOf(a, s, c);
+    if (t >= 0) return t;
+    s = a.fail[s] ?? 0;
+  }
+}
+
+/** Raw dense rows (state ids) and failure links, breadth first. */
+function fillDense(a: Automaton, edgeClasses: Uint16Array, parent: Int32Array): void {
+  const { dense, numClasses: nc, numStates: n, rootW, denseStates, edgeStart } = a;
+  const rootWId = n;
+  // The two roots: a letter or digit with no root edge leads into a word (`rootW`); inside
+  // a word, only non-word symbols can start a pattern.
+  for (let c = 0; c < nc; c++) {
+    const w = a.classWord[c] === 1;
+    dense[c] = w ? rootWId : 0;
+    dense[rootW + c] = w ? rootWId : 0;
+  }
+  const rootEnd = edgeStart[1] ?? 0;
+  for (let j = 0; j < rootEnd; j++) {
+    const c = edgeClasses[j] ?? 0;
+    dense[c] = j + 1;
+    if (a.classWord[c] !== 1) dense[rootW + c] = j + 1;
+  }
+  for (let s = 1; s < n; s++) {
+    const p = parent[s] ?? 0;
+    let f = 0;
+    if (p !== 0) {
+      f = step(a, a.fail[p] ?? 0, edgeClasses[s - 1] ?? 0, endsInWord(a, p));
+      if (f === rootWId) f = 0;
+    }
+    a.fail[s] = f;
+    if (s >= denseStates) continue;
+    const row = s * nc;
+    const from = f !== 0 ? f * nc : endsInWord(a, s) ? rootW : 0;
+    dense.copyWithin(row, from, from + nc);
+    const end = edgeStart[s + 1] ?? 0;
+    for (let j = edgeStart[s] ?? 0; j < end; j++) dense[row + (edgeClasses[j] ?? 0)] = j + 1;
+  }
+}
+
+/** Encodes the raw rows for the scan loop (see `Automaton.dense`). */
+function encodeDense(a: Automaton, edgeClasses: Uint16Array): void {
+  const { dense, numClasses: nc, numStates: n, rootW, denseStates, outMark } = a;
   for (let k = 0; k < dense.length; k++) {
     const t = dense[k] ?? 0;
-    dense[k] = t < denseStates && a.outMark[t] === 0 ? t * nc : -(t + 1);
+    dense[k] = t === n ? rootW : t < denseStates && outMark[t] === 0 ? t * nc : -(t + 1);
   }
-  for (let s = 0; s < denseStates; s++) {
+  for (let s = 0; s <= denseStates; s++) {
     const row = s * nc;
-    const stay = a.outMark[s] === 0 ? row : DENSE_STAY;
+    const stay = s === denseStates || outMark[s] === 0 ? row : DENSE_STAY;
     dense[row + CLS_UNKNOWN] = DENSE_UNKNOWN;
     dense[row + CLS_IGNORE] = stay;
-    // CLS_OTHER: the root (no pattern contains such a symbol), already 0.
-    if (s > 0 && core.edgeClasses[s - 1] === CLS_SEP) dense[row + CLS_SEP] = stay;
+    // CLS_OTHER: the root, otherWordClass: rootW (no pattern contains such a symbol).
+    if (s > 0 && s < denseStates && edgeClasses[s - 1] === CLS_SEP) dense[row + CLS_SEP] = stay;
   }
-  return a;
 }
 
 function fillOutputs(a: Automaton, terminals: Int32Array): void {

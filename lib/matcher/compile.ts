@@ -52,5 +52,5 @@ export function compileParts(spec: MatcherSpec, denseBudget?: number): MatcherPa
   }
   const patterns: TriePattern[] = [...byKey].map(([key, items]) => ({ key, items }));
   const core = buildTrie(patterns, CLS_FIRST + symbols.length);
-  return assembleParts(entities, aliases, aliasEntity, negatives, negEntity, symbols, core, undefined, denseBudget);
+  return assembleParts(entities, aliases, aliasEntity, negatives, negEntity, symbols, core, denseBudget);
 }

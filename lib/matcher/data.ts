@@ -81,6 +81,8 @@ export function decodeData(data: unknown): MatcherParts {
     edgeClasses: decodeUint16(stringField(data, 'edgeClasses'), 'edgeClasses'),
     terminals: decodeInt32(stringField(data, 'terminals'), 'terminals'),
   };
+  // The failure links are recomputed (anchored) when the automaton is built; stored ones
+  // are still checked, as they are part of the format.
   const failTable = decodeInt32(stringField(data, 'fail'), 'fail');
   validateCore(core, failTable);
   if (core.terminals.length % 2 !== 0) fail('terminals must be pairs');
@@ -97,6 +99,5 @@ export function decodeData(data: unknown): MatcherParts {
     Int32Array.from(negEntity),
     symbols,
     core,
-    failTable,
   );
 }

@@ -7,7 +7,7 @@ import type { CaseRule } from '../model';
 import { buildAutomaton, type Automaton } from './automaton';
 import { foldWord, keepBeforeSet, type FoldedWordSet } from './context';
 import { FOLD_IGNORE, FOLD_SEP, foldUnit, isWordFold, kindOf, K_LOWER, K_UPPER } from './normalise';
-import type { TrieCore } from './trie';
+import { CLS_FIRST, type TrieCore } from './trie';
 import type { AliasSpec, NegativeSpec } from './types';
 
 export const F_STARTS_WORD = 1;
@@ -71,7 +71,6 @@ export function assembleParts(
   negEntity: Int32Array,
   symbols: number[],
   core: TrieCore,
-  fail?: Int32Array,
   denseBudget?: number,
 ): MatcherParts {
   const aliasFlags = new Uint8Array(aliases.length);
@@ -106,6 +105,10 @@ export function assembleParts(
     if (words.length < 2) return;
     for (const w of words) entityWords[e]?.add(foldWord(w));
   });
+  const classWord = new Uint8Array(core.numClasses);
+  symbols.forEach((c, i) => {
+    classWord[CLS_FIRST + i] = isWordFold(c) ? 1 : 0;
+  });
   const entityKeep = entityWords.map((words, e) => (surnameEntities.has(e) ? keepBeforeSet(words) : undefined));
   return {
     entities,
@@ -121,6 +124,6 @@ export function assembleParts(
     entityKeep,
     symbols,
     core,
-    automaton: buildAutomaton(core, fail, denseBudget),
+    automaton: buildAutomaton(core, classWord, denseBudget),
   };
 }

@@ -7,7 +7,7 @@
  */
 import type { Match } from '../model';
 import { DENSE_STAY, DENSE_UNKNOWN } from './automaton';
-import { checkCandidate, startOf } from './checks';
+import { checkCandidate } from './checks';
 import * as N from './normalise';
 import { encodeData } from './data';
 import type { MatcherParts } from './parts';
@@ -16,7 +16,7 @@ import type { AliasSpec, Matcher, MatcherData } from './types';
 
 // Imported bindings copied into module-local constants: some loaders (CommonJS output)
 // turn every use of an imported binding into a getter call, which hurts the hot loop.
-const { foldUnit, FOLD_IGNORE, FOLD_SEP } = N;
+const { foldUnit, kindOf, FOLD_IGNORE, FOLD_SEP, K_WORD } = N;
 const { CLS_IGNORE, CLS_OTHER, CLS_SEP, CLS_UNKNOWN, CLS_FIRST } = T;
 const STAY = DENSE_STAY;
 const UNKNOWN = DENSE_UNKNOWN;
@@ -53,7 +53,8 @@ export class AutomatonMatcher implements Matcher {
 
   private resolveClass(c: number): number {
     const f = foldUnit(c);
-    const cls = f === FOLD_IGNORE ? CLS_IGNORE : f === FOLD_SEP ? CLS_SEP : (this.symbolClass.get(f) ?? CLS_OTHER);
+    const other = (kindOf(c) & K_WORD) !== 0 ? this.parts.automaton.otherWordClass : CLS_OTHER;
+    const cls = f === FOLD_IGNORE ? CLS_IGNORE : f === FOLD_SEP ? CLS_SEP : (this.symbolClass.get(f) ?? other);
     this.classOf[c] = cls;
     return cls;
   }
@@ -87,42 +88,45 @@ export class AutomatonMatcher implements Matcher {
       }
       i++;
       if (v === STAY) continue;
-      let t = -v - 1;
+      const t = -v - 1;
       if (outMark[t] !== 0) this.collect(text, t, i);
-      if (t >= denseStates) {
+      if (t < denseStates) {
+        row = t * nc;
+      } else {
         i = this.sparseRun(text, t, i);
-        t = this.sparseState;
+        row = this.sparseRow;
       }
-      row = t * nc;
     }
     return this.select();
   }
 
-  /** The state `sparseRun` ended in (a dense state unless the text ended). */
-  private sparseState = 0;
+  /** The dense row `sparseRun` ended in (meaningless if the text ended). */
+  private sparseRow = 0;
 
   /**
    * Steps through the text from sparse state `state` at `from` until a dense state is
-   * reached (or the text ends); returns the position, the state goes to `sparseState`.
+   * reached (or the text ends); returns the position, the dense row goes to `sparseRow`.
    */
   private sparseRun(text: string, state: number, from: number): number {
     const a = this.parts.automaton;
-    const { dense, edgeStart, edgeClasses, fail, outMark, denseStates } = a;
+    const { dense, edgeStart, edgeClasses, fail, outMark, denseStates, classWord } = a;
     const nc = a.numClasses;
     const n = text.length;
     let s = state;
     let i = from;
-    while (s >= denseStates && i < n) {
+    this.sparseRow = 0;
+    while (i < n) {
       const c = text.charCodeAt(i++);
       let cls = this.classOf[c] as number;
       if (cls === CLS_UNKNOWN) cls = this.resolveClass(c);
       if (cls === CLS_IGNORE) continue;
-      if (cls === CLS_OTHER) {
-        s = 0;
-        break;
-      }
+      const last = edgeClasses[s - 1] as number;
       // A separator run is one symbol.
-      if (cls === CLS_SEP && edgeClasses[s - 1] === CLS_SEP) continue;
+      if (cls === CLS_SEP && last === CLS_SEP) continue;
+      if (cls === CLS_OTHER || cls === a.otherWordClass) {
+        this.sparseRow = cls === CLS_OTHER ? 0 : a.rootW;
+        return i;
+      }
       let t = -1;
       let q = s;
       for (;;) {
@@ -137,16 +141,47 @@ export class AutomatonMatcher implements Matcher {
         if (t >= 0) break;
         q = fail[q] as number;
         if (q < denseStates) {
-          const w = dense[q * nc + cls] as number;
-          t = w >= 0 ? w / nc : -w - 1;
+          const w = dense[(q === 0 && classWord[last] === 1 ? a.rootW : q * nc) + cls] as number;
+          if (w >= 0) {
+            this.sparseRow = w;
+            return i;
+          }
+          t = -w - 1;
           break;
         }
       }
       if (outMark[t] !== 0) this.collect(text, t, i);
+      if (t < denseStates) {
+        this.sparseRow = t * nc;
+        return i;
+      }
       s = t;
     }
-    this.sparseState = s;
     return i;
+  }
+
+  /**
+   * Where a match of `symbols` normalised symbols ending at `end` starts: walks back over
+   * the text the way the normaliser walks forward (ignorables skipped, a run of separators
+   * is one symbol; the code units were all classified by the scan). Matches never start
+   * with a separator.
+   */
+  private startOf(text: string, end: number, symbols: number): number {
+    const classOf = this.classOf;
+    let count = 0;
+    let inSep = false;
+    for (let j = end - 1; j >= 0; j--) {
+      const cls = classOf[text.charCodeAt(j)] as number;
+      if (cls === CLS_IGNORE) continue;
+      if (cls === CLS_SEP) {
+        if (!inSep) count++;
+        inSep = true;
+        continue;
+      }
+      inSep = false;
+      if (++count === symbols) return j;
+    }
+    return 0;
   }
 
   /** Checks every pattern ending at `end` (its last code unit is `end - 1`) in state `s`. */
@@ -158,7 +193,7 @@ export class AutomatonMatcher implements Matcher {
     const outLink = a.outLink;
     let o = (termStart[s + 1] as number) > (termStart[s] as number) ? s : (outLink[s] as number);
     while (o >= 0) {
-      const start = startOf(text, end, a.depth[o] as number);
+      const start = this.startOf(text, end, a.depth[o] as number);
       const last = termStart[o + 1] as number;
       for (let k = termStart[o] as number; k < last; k++) {
         const item = termItems[k] as number;
@@ -192,35 +227,45 @@ export class AutomatonMatcher implements Matcher {
   }
 
   /**
-   * Leftmost-longest, non-overlapping; ties go to the lower alias index. Candidates inside
-   * a negative phrase of their entity are dropped first.
+   * Drops the candidates inside a negative phrase of their entity (alias set to -1). Both
+   * lists are in scan order, so the candidates that can lie inside a negative are a short
+   * run found by binary search on the scan position.
    */
-  private select(): Match[] {
+  private applyNegatives(): void {
     const cand = this.cand;
     const neg = this.neg;
-    const negEnd = this.negCount * NEG;
+    const aliasEntity = this.parts.aliasEntity;
+    const count = this.candCount;
+    for (let j = 0; j < this.negCount * NEG; j += NEG) {
+      const nStart = neg[j] as number;
+      const nEnd = neg[j + 1] as number;
+      const entity = neg[j + 2] as number;
+      // First candidate whose scan position is after the negative's start.
+      let lo = 0;
+      let hi = count;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((cand[mid * CAND + 3] as number) <= nStart) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let at = lo * CAND; at < count * CAND && (cand[at + 3] as number) <= nEnd; at += CAND) {
+        const alias = cand[at + 2] as number;
+        if (alias < 0 || aliasEntity[alias] !== entity) continue;
+        if (nStart <= (cand[at] as number) && (cand[at + 1] as number) <= nEnd) cand[at + 2] = -1;
+      }
+    }
+  }
+
+  /** Leftmost-longest, non-overlapping; ties go to the lower alias index. */
+  private select(): Match[] {
+    if (this.negCount > 0) this.applyNegatives();
+    const cand = this.cand;
     const { aliasEntity, entities } = this.parts;
     if (this.order.length < this.candCount) this.order = new Int32Array(this.candCount * 2);
     const order = this.order;
     let count = 0;
-    // Negatives that end before a candidate's scan position cannot contain it or any later one.
-    let lo = 0;
     for (let at = 0; at < this.candCount * CAND; at += CAND) {
-      if (negEnd > 0) {
-        const start = cand[at] as number;
-        const end = cand[at + 1] as number;
-        const entity = aliasEntity[cand[at + 2] as number] as number;
-        while (lo < negEnd && (neg[lo + 1] as number) < (cand[at + 3] as number)) lo += NEG;
-        let inside = false;
-        for (let j = lo; j < negEnd; j += NEG) {
-          if (neg[j + 2] === entity && (neg[j] as number) <= start && end <= (neg[j + 1] as number)) {
-            inside = true;
-            break;
-          }
-        }
-        if (inside) continue;
-      }
-      order[count++] = at;
+      if ((cand[at + 2] as number) >= 0) order[count++] = at;
     }
     // Candidates arrive in end order, which is nearly start order (only overlapping
     // candidates are out of place), so an insertion sort is linear in practice.
