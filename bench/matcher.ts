@@ -123,7 +123,7 @@ export function shippedSpec(): MatcherSpec {
   return specFromEntities(shippedPack.entities);
 }
 
-export function bigSpec(count: number): MatcherSpec {
+function bigSpec(count: number): MatcherSpec {
   const rand = prng(7);
   const syl = words('ba be bi bo da de di do ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti to va ve za zu an el or us ha yu');
   const word = (): string => {

@@ -19,8 +19,11 @@ const DENSE_BUDGET = 1 << 20;
 
 /** Dense entry for `CLS_UNKNOWN`: classify the code unit, then look again. */
 export const DENSE_UNKNOWN = -0x7fffffff;
-/** Dense entry: stay in this (output) state without reporting its outputs again. */
-export const DENSE_STAY = -0x7ffffffe;
+/**
+ * Dense entry of a code unit the normaliser skips (an ignorable, or a separator after a
+ * separator): stay in the state, report nothing. The scanner notes where these are.
+ */
+export const DENSE_SKIP = -0x7ffffffe;
 
 export interface Automaton {
   /** The trie's classes plus `otherWordClass`. */
@@ -38,10 +41,9 @@ export interface Automaton {
    * Dense rows, `dense[state * numClasses + class]`. Once built, an entry is encoded for
    * the scan loop: the target's row offset (`target * numClasses`) when the target is a
    * dense state without outputs, else `-(target + 1)`. The non-symbol columns make the
-   * normaliser part of the table: `CLS_UNKNOWN` is `DENSE_UNKNOWN`; `CLS_IGNORE` stays in
-   * the state; `CLS_OTHER` goes to the root (`otherWordClass` to `rootW`); `CLS_SEP` stays in a state entered by a
-   * separator (a separator run is one symbol). Staying in a state with outputs is
-   * `DENSE_STAY`.
+   * normaliser part of the table: `CLS_UNKNOWN` is `DENSE_UNKNOWN`; `CLS_IGNORE` is
+   * `DENSE_SKIP`, and so is `CLS_SEP` in a state entered by a separator (a separator run is
+   * one symbol); `CLS_OTHER` goes to the root (`otherWordClass` to `rootW`).
    */
   dense: Int32Array;
   /** `edgeStart[s]..edgeStart[s + 1]` index `edgeClasses`; edge `j` leads to `j + 1`. */
@@ -218,11 +220,10 @@ function encodeDense(a: Automaton, edgeClasses: Uint16Array): void {
   }
   for (let s = 0; s <= denseStates; s++) {
     const row = s * nc;
-    const stay = s === denseStates || outMark[s] === 0 ? row : DENSE_STAY;
     dense[row + CLS_UNKNOWN] = DENSE_UNKNOWN;
-    dense[row + CLS_IGNORE] = stay;
+    dense[row + CLS_IGNORE] = DENSE_SKIP;
     // CLS_OTHER: the root, otherWordClass: rootW (no pattern contains such a symbol).
-    if (s > 0 && s < denseStates && edgeClasses[s - 1] === CLS_SEP) dense[row + CLS_SEP] = stay;
+    if (s > 0 && s < denseStates && edgeClasses[s - 1] === CLS_SEP) dense[row + CLS_SEP] = DENSE_SKIP;
   }
 }
 

@@ -1,6 +1,6 @@
 /**
- * The per-candidate checks of the scan, on the original text and without allocating: where
- * a candidate starts, word boundaries, the case rule, the surname context and possessives.
+ * The per-candidate checks of the scan, on the original text and without allocating: word
+ * boundaries, the case rule, the surname context and possessives.
  */
 import { surnameIsSomeoneElseIn } from './context';
 import * as N from './normalise';
@@ -8,33 +8,11 @@ import * as P from './parts';
 import type { MatcherParts } from './parts';
 
 // Module-local copies of imported bindings (see scanner.ts).
-const { foldUnit, kindOf, FOLD_IGNORE, FOLD_SEP, K_IGNORABLE, K_MARK, K_UPPER, K_LOWER, K_WORD } = N;
-const { F_CAPS_OK, F_ENDS_S, F_ENDS_WORD, F_STARTS_WORD, F_SURNAME, RULE_INSENSITIVE, RULE_SENSITIVE } = P;
+const { foldUnit, kindOf, K_IGNORABLE, K_MARK, K_UPPER, K_LOWER, K_WORD } = N;
+const { F_CAPS_OK, F_ENDS_S, F_STARTS_WORD, F_SURNAME, RULE_INSENSITIVE, RULE_SENSITIVE } = P;
 
 function isWordAt(text: string, i: number): boolean {
   return i < text.length && (kindOf(text.charCodeAt(i)) & K_WORD) !== 0;
-}
-
-/**
- * Where a match of `symbols` normalised symbols ending at `end` starts: walks back over
- * the original text the way the normaliser walks forward (ignorables skipped, a run of
- * separators is one symbol). Matches never start with a separator.
- */
-export function startOf(text: string, end: number, symbols: number): number {
-  let count = 0;
-  let inSep = false;
-  for (let j = end - 1; j >= 0; j--) {
-    const f = foldUnit(text.charCodeAt(j));
-    if (f === FOLD_IGNORE) continue;
-    if (f === FOLD_SEP) {
-      if (!inSep) count++;
-      inSep = true;
-      continue;
-    }
-    inSep = false;
-    if (++count === symbols) return j;
-  }
-  return 0;
 }
 
 /** Extends a mention over a following possessive: 's / ’s, or a bare ' after an s. */
@@ -94,17 +72,31 @@ function caseOk(p: MatcherParts, text: string, start: number, end: number, alias
   return rule !== RULE_SENSITIVE && allUpper && (flags & F_CAPS_OK) !== 0;
 }
 
-/**
- * Checks candidate `item` (alias index, or negative `-(j + 1)`) spanning `start..rawEnd`:
- * the end of the mention (possessive included), or -1 when it is rejected.
- */
-export function checkCandidate(p: MatcherParts, text: string, item: number, start: number, rawEnd: number): number {
+/** Where a mention ending at `rawEnd` ends: combining marks after it belong to it. */
+export function markEnd(text: string, rawEnd: number): number {
   const n = text.length;
   let end = rawEnd;
   while (end < n && (kindOf(text.charCodeAt(end)) & K_MARK) !== 0) end++;
-  const flags = item >= 0 ? (p.aliasFlags[item] ?? 0) : (p.negFlags[-item - 1] ?? 0);
+  return end;
+}
+
+/** True when a word character (ignorables skipped) follows `end`. */
+export function wordAfter(text: string, end: number): boolean {
+  return !wordEndOk(text, end);
+}
+
+/** Flags of an item (alias index, or negative `-(j + 1)`). */
+export function itemFlags(p: MatcherParts, item: number): number {
+  return item >= 0 ? (p.aliasFlags[item] as number) : (p.negFlags[-item - 1] as number);
+}
+
+/**
+ * Checks candidate `item` (alias index, or negative `-(j + 1)`, with `itemFlags` `flags`)
+ * spanning `start..end` (`markEnd` applied; the end boundary already checked by the
+ * caller): the end of the mention (possessive included), or -1 when it is rejected.
+ */
+export function checkCandidate(p: MatcherParts, text: string, item: number, flags: number, start: number, end: number): number {
   if ((flags & F_STARTS_WORD) !== 0 && !wordStartOk(text, start)) return -1;
-  if ((flags & F_ENDS_WORD) !== 0 && !wordEndOk(text, end)) return -1;
   if (item >= 0) {
     if (!caseOk(p, text, start, end, item, flags)) return -1;
     if ((flags & F_SURNAME) !== 0) {

@@ -6,10 +6,11 @@
  * negatives are applied, and the leftmost-longest non-overlapping candidates win.
  */
 import type { Match } from '../model';
-import { DENSE_STAY, DENSE_UNKNOWN } from './automaton';
-import { checkCandidate } from './checks';
+import { DENSE_SKIP, DENSE_UNKNOWN } from './automaton';
+import { checkCandidate, itemFlags, markEnd, wordAfter } from './checks';
 import * as N from './normalise';
 import { encodeData } from './data';
+import * as P from './parts';
 import type { MatcherParts } from './parts';
 import * as T from './trie';
 import type { AliasSpec, Matcher, MatcherData } from './types';
@@ -18,13 +19,43 @@ import type { AliasSpec, Matcher, MatcherData } from './types';
 // turn every use of an imported binding into a getter call, which hurts the hot loop.
 const { foldUnit, kindOf, FOLD_IGNORE, FOLD_SEP, K_WORD } = N;
 const { CLS_IGNORE, CLS_OTHER, CLS_SEP, CLS_UNKNOWN, CLS_FIRST } = T;
-const STAY = DENSE_STAY;
+const { F_ENDS_WORD } = P;
+const SKIP = DENSE_SKIP;
 const UNKNOWN = DENSE_UNKNOWN;
 
 /** Ints per stored candidate: start, end, alias, scan position (raw end). */
 const CAND = 4;
 /** Ints per stored negative occurrence: start, end, entity. */
 const NEG = 3;
+
+/**
+ * The hot loop: one class lookup and one transition per code unit from `from` in dense row
+ * `row`, while the targets are dense states without outputs (the normaliser's rules are in
+ * the table). Returns where it stopped (the text length at the end); when it stops
+ * earlier, `exit` gets the row and the negative entry met there. A separate small function,
+ * so that the engine optimises it on its own, with complete type feedback.
+ */
+function runDense(
+  text: string,
+  from: number,
+  row0: number,
+  dense: Int32Array,
+  classOf: Uint16Array,
+  exit: Int32Array,
+): number {
+  const n = text.length;
+  let row = row0;
+  for (let i = from; i < n; i++) {
+    const v = dense[row + (classOf[text.charCodeAt(i)] as number)] as number;
+    if (v < 0) {
+      exit[0] = row;
+      exit[1] = v;
+      return i;
+    }
+    row = v;
+  }
+  return n;
+}
 
 export class AutomatonMatcher implements Matcher {
   /** Class of every code unit, filled lazily (`CLS_UNKNOWN` until first seen). */
@@ -62,32 +93,30 @@ export class AutomatonMatcher implements Matcher {
   scan(text: string): Match[] {
     this.candCount = 0;
     this.negCount = 0;
+    this.lastSkip = -1;
     const a = this.parts.automaton;
-    const dense = a.dense;
     const nc = a.numClasses;
     const denseStates = a.denseStates;
     const outMark = a.outMark;
-    const classOf = this.classOf;
     const n = text.length;
+    const exit = this.exit;
     // The current state is dense (`row` = its row offset) except inside `sparseRun`.
     let row = 0;
     let i = 0;
     while (i < n) {
-      // Hot loop: one class lookup and one transition per code unit, while the targets
-      // are dense states without outputs (the normaliser's rules are in the table).
-      let v = 0;
-      for (; i < n; i++) {
-        v = dense[row + (classOf[text.charCodeAt(i)] as number)] as number;
-        if (v < 0) break;
-        row = v;
-      }
+      i = runDense(text, i, row, a.dense, this.classOf, exit);
       if (i >= n) break;
+      row = exit[0] as number;
+      const v = exit[1] as number;
       if (v === UNKNOWN) {
         this.resolveClass(text.charCodeAt(i));
         continue;
       }
+      if (v === SKIP) {
+        this.lastSkip = i++;
+        continue;
+      }
       i++;
-      if (v === STAY) continue;
       const t = -v - 1;
       if (outMark[t] !== 0) this.collect(text, t, i);
       if (t < denseStates) {
@@ -99,6 +128,12 @@ export class AutomatonMatcher implements Matcher {
     }
     return this.select();
   }
+
+  /** Position of the last code unit the normaliser skipped (see `startOf`). */
+  private lastSkip = -1;
+
+  /** `runDense` output: the row it stopped in and the (negative) entry it stopped at. */
+  private readonly exit = new Int32Array(2);
 
   /** The dense row `sparseRun` ended in (meaningless if the text ended). */
   private sparseRow = 0;
@@ -119,10 +154,12 @@ export class AutomatonMatcher implements Matcher {
       const c = text.charCodeAt(i++);
       let cls = this.classOf[c] as number;
       if (cls === CLS_UNKNOWN) cls = this.resolveClass(c);
-      if (cls === CLS_IGNORE) continue;
       const last = edgeClasses[s - 1] as number;
-      // A separator run is one symbol.
-      if (cls === CLS_SEP && last === CLS_SEP) continue;
+      // Ignorables are skipped, and a separator run is one symbol.
+      if (cls === CLS_IGNORE || (cls === CLS_SEP && last === CLS_SEP)) {
+        this.lastSkip = i - 1;
+        continue;
+      }
       if (cls === CLS_OTHER || cls === a.otherWordClass) {
         this.sparseRow = cls === CLS_OTHER ? 0 : a.rootW;
         return i;
@@ -164,9 +201,11 @@ export class AutomatonMatcher implements Matcher {
    * Where a match of `symbols` normalised symbols ending at `end` starts: walks back over
    * the text the way the normaliser walks forward (ignorables skipped, a run of separators
    * is one symbol; the code units were all classified by the scan). Matches never start
-   * with a separator.
+   * with a separator. When the scan skipped nothing in the last `symbols` code units, each
+   * of them was one symbol.
    */
   private startOf(text: string, end: number, symbols: number): number {
+    if (end - symbols > this.lastSkip) return end - symbols;
     const classOf = this.classOf;
     let count = 0;
     let inSep = false;
@@ -191,13 +230,20 @@ export class AutomatonMatcher implements Matcher {
     const termStart = a.termStart;
     const termItems = a.termItems;
     const outLink = a.outLink;
+    // End-side facts shared by every pattern ending here; the end boundary goes first, as
+    // it is the cheapest check and the one that fails most ("Gaza" in "Gazette").
+    const mEnd = markEnd(text, end);
+    const endBlocked = wordAfter(text, mEnd) ? F_ENDS_WORD : 0;
     let o = (termStart[s + 1] as number) > (termStart[s] as number) ? s : (outLink[s] as number);
     while (o >= 0) {
-      const start = this.startOf(text, end, a.depth[o] as number);
+      let start = -1;
       const last = termStart[o + 1] as number;
       for (let k = termStart[o] as number; k < last; k++) {
         const item = termItems[k] as number;
-        const e = checkCandidate(p, text, item, start, end);
+        const flags = itemFlags(p, item);
+        if ((flags & endBlocked) !== 0) continue;
+        if (start < 0) start = this.startOf(text, end, a.depth[o] as number);
+        const e = checkCandidate(p, text, item, flags, start, mEnd);
         if (e < 0) continue;
         if (item >= 0) this.pushCandidate(start, e, item, end);
         else this.pushNegative(start, e, p.negEntity[-item - 1] ?? 0);
