@@ -20,7 +20,7 @@ export default defineConfig({
     name: 'Backstory',
     description:
       'Hover a name in the news, see its backstory. Underlines the people, places and topics of the stories you follow, without touching the page.',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Backstory' },
     commands: COMMANDS,

@@ -1,6 +1,6 @@
 import type { CardData } from '../lib/messaging';
 import type { Theme } from './CardRoot';
-import { EntityCard } from './EntityCard';
+import { EntityCard, type EntityCardNotes } from './EntityCard';
 import { CardError, CardSkeleton } from './CardStates';
 
 export type CardState =
@@ -15,10 +15,12 @@ export interface CardViewProps {
   onOpenEntity: (entityId: string) => void;
   onBack?: (() => void) | undefined;
   onRetry: () => void;
+  /** The notes section of a loaded card (none without it). */
+  notes?: EntityCardNotes | undefined;
 }
 
 /** One card in whichever state it is in: loading skeleton, error with retry, or loaded. */
-export function CardView({ state, matchedText, theme, onOpenEntity, onBack, onRetry }: CardViewProps) {
+export function CardView({ state, matchedText, theme, onOpenEntity, onBack, onRetry, notes }: CardViewProps) {
   switch (state.status) {
     case 'loading':
       return <CardSkeleton theme={theme} onBack={onBack} />;
@@ -32,6 +34,7 @@ export function CardView({ state, matchedText, theme, onOpenEntity, onBack, onRe
           theme={theme}
           onOpenEntity={onOpenEntity}
           onBack={onBack}
+          notes={notes}
         />
       );
   }

@@ -7,6 +7,8 @@ import { KindBadge } from './KindBadge';
 import { ContextList } from './ContextList';
 import { RelationList } from './RelationList';
 import { SourceList } from './SourceList';
+import { NotesSection } from './notes/NotesSection';
+import type { CardNotesSource } from './notes/card-notes';
 
 export interface EntityCardProps {
   data: CardData;
@@ -17,6 +19,13 @@ export interface EntityCardProps {
   /** Shows a "Back" button (the container keeps the history). */
   onBack?: (() => void) | undefined;
   theme?: Theme | undefined;
+  /** Shows "Your notes" (list, add, edit, delete); `version` changes when notes changed elsewhere. */
+  notes?: EntityCardNotes | undefined;
+}
+
+export interface EntityCardNotes {
+  source: CardNotesSource;
+  version: number;
 }
 
 /** The sources this entity's contexts and relations cite, or all of the pack's if none. */
@@ -32,7 +41,7 @@ function citedSources(data: CardData): Source[] {
  * The hover card of one entity. Everything is rendered as text: pack data and notes may
  * come from anywhere and are never parsed as HTML.
  */
-export function EntityCard({ data, matchedText, onOpenEntity, onBack, theme }: EntityCardProps) {
+export function EntityCard({ data, matchedText, onOpenEntity, onBack, theme, notes }: EntityCardProps) {
   const id = useId();
   const { entity, pack } = data;
   const headingId = `${id}-name`;
@@ -58,6 +67,15 @@ export function EntityCard({ data, matchedText, onOpenEntity, onBack, theme }: E
       <p class="bs-summary" id={summaryId}>
         {entity.summary}
       </p>
+      {notes ? (
+        <NotesSection
+          key={entity.id}
+          entityId={entity.id}
+          source={notes.source}
+          version={notes.version}
+          headingId={`${id}-notes`}
+        />
+      ) : null}
       <ContextList
         contexts={entity.contexts}
         terms={terms}

@@ -80,9 +80,10 @@ export function senderTrust(
   extensionOrigin: string,
 ): Trust | 'foreign' {
   if (sender.id !== extensionId) return 'foreign';
-  if (sender.tab === undefined && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin)) {
-    return 'extension';
-  }
+  // The browser sets `sender.url` to the sending frame's committed URL, so a content script
+  // (whose frame is a web page) can never claim our origin. An extension page may still
+  // have a `sender.tab` (the options page opens in a tab), so the tab is not the test.
+  if (typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin)) return 'extension';
   return 'page';
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MatcherData } from './matcher';
+import type { Note } from './model';
 import { route, senderTrust } from './messaging-validation';
 import {
   request,
@@ -31,11 +32,34 @@ const card: CardData = {
 };
 const payload: MatcherPayload = { revision: 'r1', data: {} as MatcherData, entities: {} };
 
+const unstubbed = (): Promise<never> => Promise.reject(new Error('not stubbed'));
+const note: Note = {
+  id: 'n1',
+  target: { type: 'passage', url: 'https://news.example/a', selector: { exact: 'x', prefix: '', suffix: '', start: 0, end: 1 } },
+  text: 't',
+  tags: [],
+  createdAt: 1,
+  updatedAt: 1,
+  rev: 1,
+};
+
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     getMatcher: vi.fn(() => Promise.resolve(payload)),
     getCard: vi.fn(() => Promise.resolve(card)),
     listPacks: vi.fn(() => Promise.resolve([card.pack])),
+    notesForEntity: vi.fn(unstubbed),
+    notesForPage: vi.fn(unstubbed),
+    notedEntities: vi.fn(unstubbed),
+    saveNote: vi.fn(() => Promise.resolve({ status: 'saved' as const, note })),
+    deleteNote: vi.fn(unstubbed),
+    restoreNote: vi.fn(unstubbed),
+    searchNotes: vi.fn(() => Promise.resolve([note])),
+    exportBackup: vi.fn(unstubbed),
+    exportMarkdown: vi.fn(unstubbed),
+    importBackup: vi.fn(unstubbed),
+    emptyTrash: vi.fn(unstubbed),
+    deleteNotes: vi.fn(unstubbed),
     ...overrides,
   };
 }
@@ -47,7 +71,10 @@ describe('senderTrust', () => {
     expect(senderTrust(contentScript, ID, ORIGIN)).toBe('page');
     expect(senderTrust(extensionPage, ID, ORIGIN)).toBe('extension');
     expect(senderTrust({ id: ID, url: 'https://evil.example/' }, ID, ORIGIN)).toBe('page');
-    expect(senderTrust({ id: ID, url: `${ORIGIN}x.html`, tab: { id: 2 } }, ID, ORIGIN)).toBe('page');
+    // An extension page opened in a tab (the options page) is still ours.
+    expect(senderTrust({ id: ID, url: `${ORIGIN}options.html`, tab: { id: 2 } }, ID, ORIGIN)).toBe('extension');
+    // A page at a look-alike origin is not.
+    expect(senderTrust({ id: ID, url: `${ORIGIN.slice(0, -1)}x/a.html`, tab: { id: 2 } }, ID, ORIGIN)).toBe('page');
     expect(senderTrust({ id: 'other', url: `${ORIGIN}x.html` }, ID, ORIGIN)).toBe('foreign');
     expect(senderTrust({}, ID, ORIGIN)).toBe('foreign');
   });
@@ -70,14 +97,14 @@ describe('route', () => {
     expect(h.getMatcher).not.toHaveBeenCalled();
   });
 
-  it('refuses extension-only requests from a page (sender.tab set)', async () => {
+  it('refuses extension-only requests from a content script (its URL is the web page)', async () => {
     const h = handlers();
     const reply = await route(h, msg('listPacks'), contentScript, ID, ORIGIN);
     expect(reply).toEqual({ ok: false, error: "listPacks: only the extension's own pages may ask this" });
-    // Even with an extension URL, a tab means a page context.
-    const framed = await route(h, msg('listPacks'), { ...extensionPage, tab: { id: 9 } }, ID, ORIGIN);
-    expect(framed).toMatchObject({ ok: false });
     expect(h.listPacks).not.toHaveBeenCalled();
+    // The options page, opened in a tab, is allowed.
+    const inTab = await route(h, msg('listPacks'), { ...extensionPage, tab: { id: 9 } }, ID, ORIGIN);
+    expect(inTab).toMatchObject({ ok: true });
   });
 
   it('allows extension pages (no tab, URL under the extension origin)', async () => {
@@ -92,7 +119,46 @@ describe('route', () => {
       ok: true,
       value: card,
     });
-    expect(h.getCard).toHaveBeenCalledWith({ entityId: 'person/a' });
+    expect(h.getCard).toHaveBeenCalledWith({ entityId: 'person/a' }, { ...contentScript, trust: 'page' });
+  });
+
+  it.each(['searchNotes', 'exportBackup', 'exportMarkdown', 'importBackup', 'emptyTrash', 'deleteNotes'] as const)(
+    'refuses %s from a page and lets the extension ask it',
+    async (type) => {
+      const h = handlers();
+      const payloads = { searchNotes: { query: 'a' }, importBackup: { json: '{}' }, deleteNotes: { ids: ['n1'] } };
+      const body = type in payloads ? payloads[type as keyof typeof payloads] : {};
+      expect(await route(h, msg(type, body), contentScript, ID, ORIGIN)).toEqual({
+        ok: false,
+        error: `${type}: only the extension's own pages may ask this`,
+      });
+      expect(h[type]).not.toHaveBeenCalled();
+      await route(h, msg(type, body), extensionPage, ID, ORIGIN);
+      expect(h[type]).toHaveBeenCalledWith(body, { ...extensionPage, trust: 'extension' });
+    },
+  );
+
+  it('passes a page its saveNote with the checked sender (the handler confines it to its page)', async () => {
+    const h = handlers();
+    const draft = { target: note.target, text: 'hello', tags: ['a'] };
+    expect(await route(h, msg('saveNote', { draft }), contentScript, ID, ORIGIN)).toEqual({
+      ok: true,
+      value: { status: 'saved', note },
+    });
+    expect(h.saveNote).toHaveBeenCalledWith({ draft }, { ...contentScript, trust: 'page' });
+  });
+
+  it.each([
+    ['a javascript: URL', { target: { type: 'page', url: 'javascript:alert(1)' }, text: '', tags: [] }, /draft\.target\.url/],
+    ['an extra key', { target: { type: 'entity', entityId: 'a' }, text: '', tags: [], html: '<b>' }, /html/],
+    ['too long a text', { target: { type: 'entity', entityId: 'a' }, text: 'x'.repeat(20_001), tags: [] }, /draft\.text/],
+    ['a blank tag', { target: { type: 'entity', entityId: 'a' }, text: '', tags: ['  '] }, /draft\.tags/],
+    ['a zero baseRev', { id: 'n1', baseRev: 0, target: { type: 'entity', entityId: 'a' }, text: '', tags: [] }, /baseRev/],
+  ])('rejects a saveNote draft with %s', async (_why, draft, error) => {
+    const h = handlers();
+    const reply = await route(h, msg('saveNote', { draft }), contentScript, ID, ORIGIN);
+    expect(reply && !reply.ok && reply.error).toMatch(error);
+    expect(h.saveNote).not.toHaveBeenCalled();
   });
 
   it.each([

@@ -1,4 +1,5 @@
-// `npm run bench`: (1) the matcher benchmark (`bench/matcher.ts`, plain Node), (2) the
+// `npm run bench`: (1) the plain-Node benchmarks (`bench/matcher.ts`, `bench/notes.ts`,
+// `bench/anchoring.ts`), (2) the
 // in-browser page benchmark (`bench/page/run.mjs`: Backstory's test build vs mark.js on a
 // generated ~2 MB news page in headless Chromium), then a summary with the machine.
 // It prints figures and asserts none; it exits non-zero only when something could not be
@@ -38,19 +39,27 @@ try {
 
 const heading = (text) => console.log(`\n=== ${text} ${'='.repeat(Math.max(0, 76 - text.length))}`);
 
-// 1. The matcher benchmark (written beside this one; skipped with a note when absent).
-heading('Matcher benchmark (bench/matcher.ts)');
-const matcherBench = resolve(ROOT, 'bench/matcher.ts');
-let matcherOutput;
-if (!existsSync(matcherBench)) {
-  console.log('bench/matcher.ts is missing: no matcher figures this time.');
-  failures.push('matcher: bench/matcher.ts is missing');
-} else {
-  const r = spawnSync('npx', ['tsx', 'bench/matcher.ts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  matcherOutput = r.stdout ?? '';
-  process.stdout.write(matcherOutput);
-  if (r.status !== 0) failures.push(`matcher: \`npx tsx bench/matcher.ts\` exited with ${r.status ?? r.signal}`);
+// 1. The plain-Node benchmarks: the matcher, the notes store and search, passage anchoring.
+const nodeBenches = [
+  ['Matcher benchmark', 'bench/matcher.ts'],
+  ['Notes benchmark: insert 10,000 notes, search them', 'bench/notes.ts'],
+  ['Anchoring benchmark: re-anchor 200 passage notes on a changed page', 'bench/anchoring.ts'],
+];
+let matcherOutput = '';
+const nodeOutputs = {};
+for (const [title, file] of nodeBenches) {
+  heading(`${title} (${file})`);
+  if (!existsSync(resolve(ROOT, file))) {
+    console.log(`${file} is missing: no figures this time.`);
+    failures.push(`${file} is missing`);
+    continue;
+  }
+  const r = spawnSync('npx', ['tsx', file], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  nodeOutputs[file] = r.stdout ?? '';
+  process.stdout.write(nodeOutputs[file]);
+  if (r.status !== 0) failures.push(`\`npx tsx ${file}\` exited with ${r.status ?? r.signal}`);
 }
+matcherOutput = nodeOutputs['bench/matcher.ts'];
 
 // 2. The page benchmark: build the test build (marks on, own output folder), then measure.
 heading('Page benchmark (bench/page/run.mjs)');
@@ -94,7 +103,7 @@ console.log(
   `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB RAM · Chromium ${machine.chromium} · Node ${machine.node} · ${machine.date}`,
 );
 const json = option('--json');
-if (json) writeFileSync(json, JSON.stringify({ machine, matcherOutput, page }, null, 2));
+if (json) writeFileSync(json, JSON.stringify({ machine, matcherOutput, nodeOutputs, page }, null, 2));
 if (failures.length) {
   console.error(`\n✖ Not everything could be measured:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
   process.exit(1);

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { request, type Envelope, type Transport } from '../../lib/messaging';
-import { matcherFromData } from '../../lib/matcher';
+import { matcherFromData, type Matcher } from '../../lib/matcher';
 import { startPageScanner } from '../../lib/page/page-scanner';
 import { startHoverIntent } from '../../lib/page/hover-intent';
 import { mergeAdjacent } from '../../lib/page/merge-adjacent';
@@ -9,6 +9,8 @@ import { createShadowStyler } from '../../lib/page/shadow-styles';
 import highlightCss from '../../lib/page/highlights.css?inline';
 import { createLazyCardPopover } from './ui';
 import { listenForCommands } from './keyboard';
+import { startEntityNotes } from './notes';
+import { startPassageNotes } from './passages';
 
 const send: Transport = (message: Envelope) => browser.runtime.sendMessage(message);
 
@@ -22,7 +24,9 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   }
   const payload = await request(send, 'getMatcher', {});
   if (ctx.isInvalid) return;
-  const matcher = matcherFromData(payload.data);
+  // Decoded by the scan's first step, in a task of its own, not in this reply's task.
+  let matcher: Matcher | undefined;
+  const decode = (): Matcher => (matcher ??= matcherFromData(payload.data));
 
   const popover = createLazyCardPopover(ctx, {
     doc: document,
@@ -33,7 +37,8 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     doc: document,
     win: window,
     signal: ctx.signal,
-    match: (text) => mergeAdjacent(text, matcher.scan(text)),
+    prepare: decode,
+    match: (text) => mergeAdjacent(text, decode().scan(text)),
     kindOf: (entityId) => payload.entities[entityId]?.kind,
     isOwnUi: (node) => popover.ownsNode(node),
     onShadowRoot: createShadowStyler(window, highlightCss, ctx.signal),
@@ -53,6 +58,8 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   ctx.onInvalidated(() => intent.dispose());
   listenForCommands(ctx, { doc: document, win: window, scanner, popover });
   // ── notes wiring (entity notes, passage notes) goes below this line ──
+  startEntityNotes(ctx, { scanner, popover, send });
+  startPassageNotes(ctx, { send, doc: document, win: window, ready: scanner.ready });
   if (__BACKSTORY_TEST_BUILD__) {
     void scanner.ready.then(() => {
       const stats = scanner.stats();

@@ -15,6 +15,9 @@ vi.mock('../matcher', () => ({
   matcherFromData: vi.fn(),
 }));
 
+/** The sender of extension pages (the checked sender `route()` passes on). */
+const ext = { trust: 'extension' as const };
+
 let db: BackstoryDB;
 beforeEach(() => {
   db = openTestDB();
@@ -26,7 +29,7 @@ describe('handlers', () => {
     const pack = testPack(1);
     await installPack(db, pack);
     const handlers = createHandlers(db, createMatcherCache(db, () => data(null)));
-    const card = await handlers.getCard({ entityId: 'person/netanyahu' });
+    const card = await handlers.getCard({ entityId: 'person/netanyahu' }, ext);
     const { entities: _entities, ...meta } = pack;
     expect(card).toEqual({
       entity: pack.entities[0],
@@ -40,19 +43,19 @@ describe('handlers', () => {
 
   it('getCard of an unknown id fails', async () => {
     const handlers = createHandlers(db, createMatcherCache(db, () => data(null)));
-    await expect(handlers.getCard({ entityId: 'person/nobody' })).rejects.toThrow('no entity "person/nobody"');
+    await expect(handlers.getCard({ entityId: 'person/nobody' }, ext)).rejects.toThrow('no entity "person/nobody"');
   });
 
   it('getMatcher compiles once for two calls and again after a pack install', async () => {
     await installPack(db, testPack(1), 1);
     const build = vi.fn(() => data({ built: true }));
     const handlers = createHandlers(db, createMatcherCache(db, build));
-    const a = await handlers.getMatcher({});
-    const b = await handlers.getMatcher({});
+    const a = await handlers.getMatcher({}, ext);
+    const b = await handlers.getMatcher({}, ext);
     expect(b).toBe(a);
     expect(build).toHaveBeenCalledTimes(1);
     await installPack(db, testPack(2), 2);
-    const c = await handlers.getMatcher({});
+    const c = await handlers.getMatcher({}, ext);
     expect(build).toHaveBeenCalledTimes(2);
     expect(c.revision).not.toBe(a.revision);
   });
@@ -60,7 +63,7 @@ describe('handlers', () => {
   it('listPacks lists the installed packs', async () => {
     await installPack(db, testPack(1));
     const handlers = createHandlers(db, createMatcherCache(db, () => data(null)));
-    expect((await handlers.listPacks({})).map((p) => p.id)).toEqual(['test/pack']);
+    expect((await handlers.listPacks({}, ext)).map((p) => p.id)).toEqual(['test/pack']);
   });
 
   it('every handler waits until the shipped pack is ready', async () => {
@@ -69,7 +72,7 @@ describe('handlers', () => {
       release = resolve;
     });
     const handlers = createHandlers(db, createMatcherCache(db, (entities) => data(entities.length)), () => gate);
-    const pending = handlers.getMatcher({});
+    const pending = handlers.getMatcher({}, ext);
     await installPack(db, testPack(1));
     release();
     expect((await pending).data).toBe(3);

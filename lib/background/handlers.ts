@@ -7,15 +7,19 @@ import type { BackstoryDB } from '../db/schema';
 import { toEntity, toPackMeta } from '../db/schema';
 import { listPacks } from '../db/packs-repo';
 import type { MatcherCache } from './matcher-cache';
+import { createNotesHandlers, type NotesHandlerOptions } from './notes-handlers';
 
 /**
- * @param whenReady resolves once the shipped pack is installed; every handler waits for
- *   it, so the first page never gets a matcher over an empty database.
+ * @param whenReady resolves once the shipped pack is installed; the pack handlers wait for
+ *   it, so the first page never gets a matcher over an empty database (note handlers do
+ *   not: notes do not depend on packs).
+ * @param notes the clock and the change signal of the note handlers.
  */
 export function createHandlers(
   db: BackstoryDB,
   cache: MatcherCache,
   whenReady: () => Promise<unknown> = () => Promise.resolve(),
+  notes: NotesHandlerOptions = {},
 ): Handlers {
   async function getCard(entityId: string): Promise<CardData> {
     return db.transaction('r', [db.entities, db.packs], async () => {
@@ -45,5 +49,6 @@ export function createHandlers(
       await whenReady();
       return listPacks(db);
     },
+    ...createNotesHandlers(db, notes),
   };
 }

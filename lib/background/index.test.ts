@@ -7,6 +7,9 @@ import type { MatcherPayload, Reply } from '../messaging';
 import { installPack, listStoredPacks } from '../db/packs-repo';
 import type { BackstoryDB } from '../db/schema';
 import { entity, openTestDB, testPack } from '../db/testing';
+import { deleteNote, getNote, saveNote } from '../db/notes-repo';
+import type { Note, SaveResult } from '../model';
+import { NOTES_REVISION_KEY } from '../notes/revision';
 import { startBackground, type Background, type BackgroundDeps } from './index';
 
 vi.mock('../matcher', () => ({
@@ -150,5 +153,59 @@ describe('startBackground', () => {
     const reply = (await send({ backstory: 1, type: 'getMatcher', payload: {} }, contentScript)) as Reply<MatcherPayload>;
     expect(log.error).toHaveBeenCalledTimes(1);
     expect(reply.ok && reply.value.data).toEqual([]);
+  });
+});
+
+describe('notes through the router', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const selector = { exact: 'a new election', prefix: '', suffix: '', start: 0, end: 14 };
+  const save = (url: string) => ({
+    backstory: 1,
+    type: 'saveNote',
+    payload: { draft: { target: { type: 'passage', url, selector }, text: 'mine', tags: [] } },
+  });
+  const revision = async (): Promise<unknown> => (await browser.storage.local.get(NOTES_REVISION_KEY))[NOTES_REVISION_KEY];
+
+  it("refuses a page's passage note for another URL, accepts one for its own, and bumps notesRevision", async () => {
+    start();
+    const refused = await send(save('https://evil.example/'), contentScript);
+    expect(refused).toEqual({ ok: false, error: 'saveNote: a page may only write notes on its own page' });
+    expect(await revision()).toBeUndefined();
+
+    const accepted = (await send(save(`${contentScript.url}#p2`), contentScript)) as Reply<SaveResult>;
+    expect(accepted).toMatchObject({ ok: true, value: { status: 'saved', note: { text: 'mine', rev: 1 } } });
+    expect(await revision()).toBe(1);
+
+    const mine = (await send({ backstory: 1, type: 'notesForPage', payload: { url: contentScript.url } }, contentScript)) as Reply<Note[]>;
+    expect(mine.ok && mine.value.map((n) => n.text)).toEqual(['mine']);
+    if (!accepted.ok) return;
+    await send({ backstory: 1, type: 'deleteNote', payload: { id: accepted.value.note.id } }, contentScript);
+    expect(await revision()).toBe(2);
+    await send({ backstory: 1, type: 'emptyTrash', payload: {} }, optionsPage);
+    expect(await revision()).toBe(3);
+  });
+
+  it.each([
+    ['searchNotes', { query: 'x' }],
+    ['exportBackup', {}],
+    ['importBackup', { json: '{}' }],
+  ])('refuses %s from a page', async (type, payload) => {
+    start();
+    expect(await send({ backstory: 1, type, payload }, contentScript)).toEqual({
+      ok: false,
+      error: `${type}: only the extension's own pages may ask this`,
+    });
+  });
+
+  it('purges trash older than 30 days at start', async () => {
+    const now = 1_710_000_000_000;
+    const { note: old } = await saveNote(db, { target: { type: 'entity', entityId: 'e/1' }, text: 'x', tags: [] }, 0);
+    const { note: recent } = await saveNote(db, { target: { type: 'entity', entityId: 'e/1' }, text: 'y', tags: [] }, 0);
+    await deleteNote(db, old.id, now - 31 * DAY);
+    await deleteNote(db, recent.id, now - DAY);
+    start({ now: () => now });
+    await vi.waitFor(async () => expect(await getNote(db, old.id)).toBeUndefined());
+    expect(await getNote(db, recent.id)).toBeDefined();
+    await vi.waitFor(async () => expect(await revision()).toBe(1));
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The background's wiring: keep the shipped pack installed, ask for persistent storage,
- * and answer the protocol's requests through one `runtime.onMessage` listener.
+ * answer the protocol's requests through one `runtime.onMessage` listener, signal note
+ * changes in `storage.local` (`notesRevision`) and purge the trash's expired notes.
  * Listeners are registered synchronously, as MV3 service workers require.
  */
 import type { browser as wxtBrowser, Browser } from 'wxt/browser';
@@ -11,6 +12,8 @@ import type { BackstoryDB } from '../db/schema';
 import { ensureShippedPack } from '../db/packs-repo';
 import { createHandlers } from './handlers';
 import { createMatcherCache, type BuildMatcherData, type MatcherCache } from './matcher-cache';
+import { createRevisionBumper } from '../notes/revision';
+import { createTrashJanitor, type TrashJanitor } from './trash-janitor';
 
 export interface BackgroundLogger {
   info(...args: unknown[]): void;
@@ -27,11 +30,15 @@ export interface BackgroundDeps {
   log?: BackgroundLogger;
   /** Defaults to the real matcher compiler. */
   buildMatcherData?: BuildMatcherData;
+  /** The clock of note writes and the trash; defaults to `Date.now`. */
+  now?: () => number;
 }
 
 export interface Background {
   handlers: Handlers;
   cache: MatcherCache;
+  /** Purges expired trash (at start, and at most hourly after a note write). */
+  trash: TrashJanitor;
   /** Resolves when every shipped-pack install started so far has finished (never rejects). */
   ready(): Promise<void>;
   /** Remove the listeners this call added. */
@@ -75,7 +82,18 @@ export function startBackground(deps: BackgroundDeps): Background {
     return ready;
   }
 
-  const handlers = createHandlers(db, cache, () => ready);
+  // After every note write: bump `notesRevision` (content scripts listen), purge old trash.
+  const now = deps.now ?? Date.now;
+  const bump = createRevisionBumper(browser.storage.local);
+  const trash = createTrashJanitor(db, { now, onPurged: bump });
+  const handlers = createHandlers(db, cache, () => ready, {
+    now,
+    log,
+    onWrite: async () => {
+      await bump();
+      await trash.maybeRun();
+    },
+  });
   const extensionId = browser.runtime.id;
   const extensionOrigin = browser.runtime.getURL('/');
 
@@ -96,11 +114,13 @@ export function startBackground(deps: BackgroundDeps): Background {
   browser.runtime.onMessage.addListener(onMessage);
   // Service workers restart often; the install event does not fire then.
   void ensure();
+  trash.run().catch((error: unknown) => log.warn('backstory: could not purge the trash', error));
   requestPersistence('storage' in deps ? deps.storage : defaultStorage(), log);
 
   return {
     handlers,
     cache,
+    trash,
     ready: () => ready,
     stop() {
       browser.runtime.onInstalled.removeListener(onInstalled);

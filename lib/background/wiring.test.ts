@@ -55,3 +55,21 @@ it('serves a matcher over the shipped pack that finds its entities, and their ca
   // A second page gets the same cached payload.
   expect((await request(contentTransport, 'getMatcher', {})).revision).toBe(payload.revision);
 });
+
+it("lets a content script note an entity it found and see it as noted, and a page note on its own page", async () => {
+  const first = shippedPack.entities[0];
+  if (!first) throw new Error('shipped pack has no entities');
+  const saved = await request(contentTransport, 'saveNote', {
+    draft: { target: { type: 'entity', entityId: first.id }, text: 'Follow this.', tags: ['story'] },
+  });
+  expect(saved.status).toBe('saved');
+  expect(await request(contentTransport, 'notedEntities', { entityIds: [first.id, 'person/nobody'] })).toEqual([first.id]);
+  expect((await request(contentTransport, 'notesForEntity', { entityId: first.id })).map((n) => n.text)).toEqual(['Follow this.']);
+  await request(contentTransport, 'saveNote', {
+    draft: { target: { type: 'page', url: 'https://news.example/story?utm_medium=x' }, text: 'Page note', tags: [] },
+  });
+  expect((await request(contentTransport, 'notesForPage', { url: 'https://news.example/story' })).map((n) => n.text)).toEqual([
+    'Page note',
+  ]);
+  await expect(request(contentTransport, 'searchNotes', { query: 'follow' })).rejects.toThrow(/only the extension/);
+});

@@ -1,6 +1,7 @@
 /**
- * The stored shape of a user's note (schema v1). Later schema versions upgrade from this
- * shape, so it changes only together with a new entry in `versions.ts`.
+ * The stored shape of a user's note at schema v1, frozen: the v1→v2 upgrade and its test
+ * read rows of this shape. Current rows are `StoredNote` (`notes-row.ts`), built on the
+ * `Note` of `lib/model.ts`.
  */
 
 /** W3C Web Annotation TextQuoteSelector + TextPositionSelector, combined. */

@@ -12,7 +12,7 @@ import {
   PackConflictError,
 } from './packs-repo';
 import { shippedPack } from '../packs/shipped';
-import type { BackstoryDB } from './schema';
+import { noteRow, toNote, type BackstoryDB } from './schema';
 import { entity, openTestDB, testNote, testPack } from './testing';
 
 const quiet = { info: vi.fn() };
@@ -182,13 +182,13 @@ describe('ensureShippedPack', () => {
         },
       }),
     ];
-    await d.notes.bulkPut(notes);
+    await d.notes.bulkPut(notes.map(noteRow));
 
     await ensureShippedPack(d, packV2(), quiet);
     await installPack(d, packV2());
 
-    expect(await d.notes.orderBy('id').toArray()).toEqual(notes);
+    expect((await d.notes.orderBy('id').toArray()).map(toNote)).toEqual(notes);
     // The note about the removed entity is kept (it is the user's).
-    expect(await d.notes.where('target.entityId').equals('place/gaza').primaryKeys()).toEqual(['n2']);
+    expect(await d.notes.where('entityId').equals('place/gaza').primaryKeys()).toEqual(['n2']);
   });
 });

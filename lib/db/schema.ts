@@ -4,8 +4,10 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { Entity, PackMeta } from '../model';
-import type { Note } from './notes-types';
+import type { StoredNote } from './notes-row';
 import { applyVersions } from './versions';
+
+export { noteRow, toNote, type StoredNote } from './notes-row';
 
 export const DB_NAME = 'backstory';
 
@@ -40,7 +42,7 @@ export class BackstoryDB extends Dexie {
   declare packs: EntityTable<StoredPack, 'id'>;
   declare entities: EntityTable<StoredEntity, 'id'>;
   declare meta: EntityTable<MetaRow, 'key'>;
-  declare notes: EntityTable<Note, 'id'>;
+  declare notes: EntityTable<StoredNote, 'id'>;
 
   constructor(options: BackstoryDBOptions = {}) {
     super(options.name ?? DB_NAME, {

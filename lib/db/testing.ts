@@ -3,8 +3,8 @@
  * and a small pack fixture. Imported only by tests.
  */
 import { IDBFactory as FakeIDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fake-indexeddb';
-import type { Entity, Pack } from '../model';
-import type { Note } from './notes-types';
+import type { Entity, Note, Pack } from '../model';
+import type { Note as NoteV1 } from './notes-types';
 import { BackstoryDB } from './schema';
 
 /** A fresh database on its own fake IndexedDB factory (no state shared between tests). */
@@ -62,7 +62,8 @@ export function testPack(version = 1, overrides: Partial<Pack> = {}): Pack {
   };
 }
 
-export function testNote(id = 'note-1', overrides: Partial<Note> = {}): Note {
+/** A note as schema v1 stored it (no rev, no derived fields). */
+export function v1Note(id = 'note-1', overrides: Partial<NoteV1> = {}): NoteV1 {
   return {
     id,
     target: { type: 'entity', entityId: 'person/netanyahu' },
@@ -74,4 +75,9 @@ export function testNote(id = 'note-1', overrides: Partial<Note> = {}): Note {
     updatedAt: 1_700_000_000_500,
     ...overrides,
   };
+}
+
+/** A current `Note` (rev 1) on Netanyahu, written on https://news.example/story. */
+export function testNote(id = 'note-1', overrides: Partial<Note> = {}): Note {
+  return { ...v1Note(id), rev: 1, ...overrides };
 }

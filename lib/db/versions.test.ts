@@ -8,7 +8,8 @@ import { IDBFactory as FakeIDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fa
 import { describe, expect, it } from 'vitest';
 import { allEntities, listStoredPacks } from './packs-repo';
 import { BackstoryDB, DB_NAME } from './schema';
-import { testNote, testPack } from './testing';
+import { noteRow, toNote, type StoredNote } from './notes-row';
+import { testPack, v1Note } from './testing';
 import { applyVersions, CURRENT_VERSION, SCHEMA_VERSIONS } from './versions';
 
 interface Fixture {
@@ -22,17 +23,51 @@ interface Fixture {
 const pack = testPack(3);
 const { entities: _entities, ...packMeta } = pack;
 const v1Notes = [
-  testNote('n-entity'),
-  testNote('n-page', { target: { type: 'page', url: 'https://news.example/a' }, tags: [] }),
-  testNote('n-passage', {
+  v1Note('n-entity'),
+  v1Note('n-page', {
+    target: { type: 'page', url: 'HTTPS://News.Example/a?utm_source=x&id=7#top' },
+    pageUrl: 'https://news.example/a?id=7',
+    text: 'Élection anticipée, 2024',
+    tags: [],
+  }),
+  v1Note('n-passage', {
     target: {
       type: 'passage',
       url: 'https://news.example/a',
       selector: { exact: 'two-state solution', prefix: 'a ', suffix: ' for', start: 120, end: 138 },
     },
+    pageTitle: undefined,
     deletedAt: 1_700_000_001_000,
   }),
 ];
+const byId = <T extends { id: string }>(rows: T[]): T[] => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+
+/** From v2 on: every v1 note intact (rev 1 added) with its derived index fields. */
+async function checkV1NotesAtV2(db: BackstoryDB): Promise<void> {
+  const rows: StoredNote[] = await db.notes.orderBy('id').toArray();
+  expect(rows.map(toNote)).toEqual(byId(v1Notes).map((n) => ({ ...n, rev: 1 })));
+  const derived = Object.fromEntries(rows.map((r) => [r.id, { entityId: r.entityId, urlKey: r.urlKey, site: r.site, words: r.words }]));
+  expect(derived).toEqual({
+    'n-entity': {
+      entityId: 'person/netanyahu',
+      urlKey: undefined,
+      site: 'news.example',
+      words: ['watch', 'the', 'election', 'call', 'politics', 'israel', 'story'],
+    },
+    'n-page': { entityId: undefined, urlKey: 'https://news.example/a?id=7', site: 'news.example', words: ['election', 'anticipee', '2024', 'story'] },
+    'n-passage': {
+      entityId: undefined,
+      urlKey: 'https://news.example/a',
+      site: 'news.example',
+      words: ['watch', 'the', 'election', 'call', 'politics', 'israel'],
+    },
+  });
+  expect(await db.notes.where('tags').equals('politics').count()).toBe(2);
+  expect(await db.notes.where('entityId').equals('person/netanyahu').primaryKeys()).toEqual(['n-entity']);
+  expect(await db.notes.where('urlKey').equals('https://news.example/a').primaryKeys()).toEqual(['n-passage']);
+  expect(await db.notes.where('words').startsWith('anticip').primaryKeys()).toEqual(['n-page']);
+  expect(await db.notes.where('deletedAt').above(0).primaryKeys()).toEqual(['n-passage']);
+}
 
 const FIXTURES: Fixture[] = [
   {
@@ -49,10 +84,20 @@ const FIXTURES: Fixture[] = [
       expect(await listStoredPacks(db)).toEqual([{ ...packMeta, installedAt: 42 }]);
       expect(await allEntities(db)).toEqual([...pack.entities].sort((a, b) => a.id.localeCompare(b.id)));
       expect(await db.meta.get('matcherRevision')).toEqual({ key: 'matcherRevision', value: 'abc' });
-      expect(await db.notes.orderBy('id').toArray()).toEqual([...v1Notes].sort((a, b) => a.id.localeCompare(b.id)));
-      expect(await db.notes.where('tags').equals('politics').count()).toBe(2);
-      expect(await db.notes.where('target.entityId').equals('person/netanyahu').primaryKeys()).toEqual(['n-entity']);
+      await checkV1NotesAtV2(db);
       expect(await db.entities.where('aliasTexts').equals('bibi').primaryKeys()).toEqual(['person/netanyahu']);
+    },
+  },
+  {
+    version: 2,
+    async seed(db) {
+      await FIXTURES[0]?.seed(db);
+      // v2 rows carry their rev and derived fields; reseed notes as v2 wrote them.
+      await db.table('notes').clear();
+      await db.table('notes').bulkPut(v1Notes.map((n) => noteRow({ ...n, rev: 1 })));
+    },
+    async check(db) {
+      await FIXTURES[0]?.check(db);
     },
   },
 ];

@@ -5,6 +5,8 @@
  * earlier version with data and checks that the current class reads it intact.
  */
 import type { Dexie, Transaction } from 'dexie';
+import type { Note as NoteV1 } from './notes-types';
+import { noteRow, type StoredNote } from './notes-row';
 
 export interface SchemaVersion {
   version: number;
@@ -22,6 +24,25 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       entities: 'id, packId, kind, *aliasTexts',
       meta: 'key',
       notes: 'id, target.entityId, pageUrl, updatedAt, *tags, deletedAt',
+    },
+  },
+  {
+    // Notes get a rev (edit conflicts) and derived index fields: entity id, URL key, site,
+    // search words; conflict copies are indexed by the note they copy.
+    version: 2,
+    stores: {
+      packs: 'id',
+      entities: 'id, packId, kind, *aliasTexts',
+      meta: 'key',
+      notes: 'id, entityId, urlKey, site, updatedAt, createdAt, *tags, *words, deletedAt, conflictOf',
+    },
+    async upgrade(tx) {
+      await tx
+        .table<NoteV1 | StoredNote, string>('notes')
+        .toCollection()
+        .modify((row, ref) => {
+          ref.value = noteRow({ ...row, rev: 'rev' in row ? row.rev : 1 });
+        });
     },
   },
 ];

@@ -12,6 +12,9 @@ import { CardView, type CardState } from '../../components/CardView';
 import type { Theme } from '../../components/CardRoot';
 import { pageTheme } from '../../components/theme';
 import cardCss from '../../components/card.css?inline';
+import notesCss from '../../components/notes/notes.css?inline';
+import { attachedCardNotes, onCardNotesRefresh, type CardNotes, type CardNotesSource } from '../../components/notes/card-notes';
+import { isTextField, shieldTyping } from '../../components/notes/key-shield';
 
 export interface CardPopoverOptions {
   doc: Document;
@@ -23,6 +26,14 @@ export interface CardPopoverOptions {
   /** The hover intent uses these to keep the card open while the pointer is on it. */
   onPointerEnter?: () => void;
   onPointerLeave?: () => void;
+  /**
+   * The card's "Your notes". Without it, the notes attached to `doc` with
+   * `attachCardNotes` (components/notes/card-notes.ts) are used, if any; else no section.
+   */
+  notes?: CardNotes;
+  /** The page new notes are written on; default `doc.location.href` / `doc.title` at save time. */
+  pageUrl?: string;
+  pageTitle?: string;
 }
 
 export interface CardPopover {
@@ -35,6 +46,8 @@ export interface CardPopover {
   contains(node: Node | null): boolean;
   /** Move keyboard focus into the card (for a keyboard shortcut). */
   focus(): void;
+  /** Notes changed elsewhere: the open card reloads its notes (a closed one loads on open). */
+  refreshNotes(): void;
   destroy(): void;
 }
 
@@ -82,7 +95,7 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
   const loaded = new Map<string, CardData>();
 
   const style = doc.createElement('style');
-  style.textContent = cardCss;
+  style.textContent = `${cardCss}\n${notesCss}`;
   const root = doc.createElement('div');
   root.className = 'bs-popover';
   root.hidden = true;
@@ -100,10 +113,16 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
   let token = 0;
   let stopAutoUpdate: (() => void) | null = null;
   let returnFocus: HTMLElement | null = null;
+  /** Bumped by refreshNotes(): the notes section reloads. */
+  let notesVersion = 0;
+  const ownNotes: CardNotesSource | null = opts.notes
+    ? { notes: opts.notes, page: () => ({ url: opts.pageUrl ?? doc.location.href, title: opts.pageTitle ?? doc.title }) }
+    : null;
 
   // "On the card" for the hover intent means the pointer is on it, or keyboard focus is in
   // it: a keyboard user reading the card must not lose it because the mouse moved away.
-  // (Focus from a mouse click does not count, or the card would stick after any click.)
+  // (Focus from a mouse click does not count, or the card would stick after any click —
+  // except in a text field: someone typing a note must not lose it to a stray mouse move.)
   let pointerIn = false;
   let focusIn = false;
   /** focus() was asked for before the card was positioned. */
@@ -124,10 +143,13 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
   });
   on('pointerleave', () => {
     pointerIn = false;
+    // A focused field that was removed (a saved editor) may not have sent a focusout.
+    const active = activeElement();
+    if (focusIn && !(active !== null && root.contains(active) && holdsCard(active))) focusIn = false;
     syncHeld();
   });
   on('focusin', (e) => {
-    focusIn = isKeyboardFocus(e.target);
+    focusIn = holdsCard(e.target);
     syncHeld();
   });
   on('focusout', (e) => {
@@ -142,6 +164,10 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
     e.stopPropagation();
     hide();
   });
+
+  /** Focus here holds the card: keyboard focus, or any focus in a text field (a click too). */
+  const holdsCard = (t: EventTarget | null): boolean => (isNode(t) && isTextField(t as Element)) || isKeyboardFocus(t);
+  shieldTyping(win, root, signal);
 
   function fetchCard(entityId: string): Promise<CardData> {
     let p = cache.get(entityId);
@@ -189,6 +215,7 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
     const frame = current;
     // A new state may replace the card's element (skeleton → card): keep keyboard focus in it.
     const hadFocus = focusInside();
+    const source = ownNotes ?? attachedCardNotes(doc);
     render(
       h(CardView, {
         state,
@@ -197,11 +224,19 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
         onOpenEntity: openEntity,
         onBack: history.length > 0 ? back : undefined,
         onRetry: () => load(frame),
+        notes: source ? { source, version: notesVersion } : undefined,
       }),
       root,
     );
     if (hadFocus && !focusInside()) root.querySelector<HTMLElement>('.bs-card')?.focus({ preventScroll: true });
   }
+
+  function refreshNotes(): void {
+    if (destroyed) return;
+    notesVersion++;
+    paint();
+  }
+  const stopRefresh = onCardNotesRefresh(doc, refreshNotes);
 
   function openEntity(entityId: string): void {
     if (!visible || !current || entityId === current.entityId) return;
@@ -330,6 +365,7 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
     if (destroyed) return;
     hide();
     destroyed = true;
+    stopRefresh();
     render(null, root);
     root.remove();
     style.remove();
@@ -351,6 +387,7 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
     },
     contains: (node) => node !== null && root.contains(node),
     focus,
+    refreshNotes,
     destroy,
   };
 }

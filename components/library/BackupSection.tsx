@@ -1,0 +1,142 @@
+/**
+ * Backup: export everything as one JSON file, export the notes as Markdown, and import a
+ * backup file (merged by the background, all or nothing) with a summary of what it did.
+ */
+import { useState } from 'preact/hooks';
+import type { ImportSummary } from '../../lib/model';
+import type { LibraryActions } from './actions';
+import { downloadText } from './download';
+import { isoDay } from './dates';
+import { errorMessage } from './useLiveQuery';
+
+export interface BackupSectionProps {
+  actions: LibraryActions;
+  doc: Document;
+  /** Today, for file names (tests pin it). */
+  now?: () => number;
+}
+
+/** "12 added, 3 updated, 40 skipped". */
+export function summaryLine(summary: ImportSummary): string {
+  return `${summary.added} added, ${summary.updated} updated, ${summary.skipped} skipped`;
+}
+
+type ImportState =
+  | { status: 'idle' }
+  | { status: 'busy'; file: string }
+  | { status: 'done'; file: string; summary: ImportSummary }
+  | { status: 'error'; file: string; error: string };
+
+export function BackupSection({ actions, doc, now = Date.now }: BackupSectionProps) {
+  const [exporting, setExporting] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const [imported, setImported] = useState<ImportState>({ status: 'idle' });
+
+  const exportAs = async (kind: 'json' | 'md') => {
+    setExportError(null);
+    setExporting(null);
+    try {
+      const day = isoDay(now());
+      if (kind === 'json') {
+        const backup = await actions.exportBackup();
+        const name = `backstory-backup-${day}.json`;
+        downloadText(doc, name, `${JSON.stringify(backup, null, 2)}\n`, 'application/json');
+        setExporting(`Saved ${name} (${backup.notes.length} ${backup.notes.length === 1 ? 'note' : 'notes'}).`);
+      } else {
+        const markdown = await actions.exportMarkdown();
+        const name = `backstory-notes-${day}.md`;
+        downloadText(doc, name, markdown, 'text/markdown');
+        setExporting(`Saved ${name}.`);
+      }
+    } catch (e) {
+      setExportError(`Export failed: ${errorMessage(e)}`);
+    }
+  };
+
+  const onFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    setImported({ status: 'busy', file: file.name });
+    try {
+      const text = await file.text();
+      setImported({ status: 'done', file: file.name, summary: await actions.importBackup(text) });
+    } catch (e) {
+      setImported({ status: 'error', file: file.name, error: errorMessage(e) });
+    } finally {
+      // Choosing the same file again should import it again.
+      input.value = '';
+    }
+  };
+
+  return (
+    <section class="bs-section-page" aria-labelledby="bs-backup-h">
+      <h2 id="bs-backup-h">Backup</h2>
+      <div class="bs-panel" role="group" aria-labelledby="bs-export-h">
+        <h3 id="bs-export-h">Export</h3>
+        <p class="bs-hint">
+          Everything you made — notes, including the trash — in one JSON file you can import again here. Markdown holds your live notes, for reading or another app.
+        </p>
+        <div class="bs-actions">
+          <button type="button" class="bs-btn bs-btn--primary" onClick={() => void exportAs('json')}>
+            Export everything (JSON)
+          </button>
+          <button type="button" class="bs-btn" onClick={() => void exportAs('md')}>
+            Export notes as Markdown
+          </button>
+        </div>
+        <p class="bs-notice" role="status" aria-live="polite">
+          {exporting ?? ''}
+        </p>
+        {exportError ? <p class="bs-error" role="alert">{exportError}</p> : null}
+      </div>
+      <div class="bs-panel" role="group" aria-labelledby="bs-import-h">
+        <h3 id="bs-import-h">Import</h3>
+        <p class="bs-hint" id="bs-import-hint">
+          Merges a Backstory backup into your notes: a note you already have is kept unless the file’s copy is newer. A file with any problem changes nothing.
+        </p>
+        <label class="bs-file" for="bs-import">
+          Choose a backup file to import
+        </label>
+        <input
+          id="bs-import"
+          type="file"
+          accept=".json,application/json"
+          aria-describedby="bs-import-hint"
+          disabled={imported.status === 'busy'}
+          onChange={(e) => void onFile(e.currentTarget)}
+        />
+        <div class="bs-import-result" role="status" aria-live="polite" aria-atomic="true">
+          {imported.status === 'busy' ? <p>{`Importing ${imported.file}…`}</p> : null}
+          {imported.status === 'done' ? <ImportResult file={imported.file} summary={imported.summary} /> : null}
+        </div>
+        {imported.status === 'error' ? (
+          <div class="bs-error" role="alert">
+            <p>{`${imported.file} was not imported; nothing changed.`}</p>
+            <p class="bs-error__detail">{imported.error}</p>
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+function ImportResult({ file, summary }: { file: string; summary: ImportSummary }) {
+  return (
+    <div class="bs-summary-box">
+      <p>
+        <strong>{`Imported ${file}: `}</strong>
+        <span class="bs-summary-line">{summaryLine(summary)}</span>
+      </p>
+      {summary.warnings.length > 0 ? (
+        <>
+          <p>{summary.warnings.length === 1 ? 'One thing was changed to make the file safe:' : `${summary.warnings.length} things were changed to make the file safe:`}</p>
+          <ul class="bs-warnings">
+            {summary.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}

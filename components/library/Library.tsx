@@ -1,0 +1,100 @@
+/**
+ * The notes library (the options page): a header, a section navigation and one section at a
+ * time. Reads come straight from the database through `liveQuery`; writes go through
+ * `actions` (the background). The section follows the URL hash (#notes, #trash, …).
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { BackstoryDB } from '../../lib/db/schema';
+import type { Transport } from '../../lib/messaging';
+import { createActions } from './actions';
+import { loadFacets } from './queries';
+import { useLiveQuery } from './useLiveQuery';
+import { NotesSection } from './NotesSection';
+import { TrashSection } from './TrashSection';
+import { BackupSection } from './BackupSection';
+import { PacksSection } from './PacksSection';
+
+export const SECTIONS = [
+  { id: 'notes', title: 'Notes' },
+  { id: 'trash', title: 'Trash' },
+  { id: 'backup', title: 'Backup' },
+  { id: 'packs', title: 'Packs' },
+] as const;
+export type SectionId = (typeof SECTIONS)[number]['id'];
+
+function sectionFromHash(hash: string): SectionId {
+  const id = hash.replace(/^#/, '');
+  return SECTIONS.find((s) => s.id === id)?.id ?? 'notes';
+}
+
+export interface LibraryProps {
+  db: BackstoryDB;
+  send: Transport;
+  /** Window for the hash and downloads; defaults to the global one. */
+  win?: Window;
+}
+
+export function Library({ db, send, win = window }: LibraryProps) {
+  const actions = useMemo(() => createActions(send), [send]);
+  const [section, setSection] = useState<SectionId>(() => sectionFromHash(win.location.hash));
+  const facets = useLiveQuery(() => loadFacets(db), [db]);
+
+  useEffect(() => {
+    const onHash = () => setSection(sectionFromHash(win.location.hash));
+    win.addEventListener('hashchange', onHash);
+    return () => win.removeEventListener('hashchange', onHash);
+  }, [win]);
+
+  useEffect(() => {
+    const title = SECTIONS.find((s) => s.id === section)?.title ?? '';
+    win.document.title = `${title} · Backstory`;
+  }, [section, win]);
+
+  const count = (id: SectionId): string | null => {
+    if (!facets.value) return null;
+    if (id === 'notes') return String(facets.value.total);
+    if (id === 'trash') return String(facets.value.trash);
+    return null;
+  };
+
+  return (
+    <div class="bs-library bs-notes-theme">
+      <a class="bs-skip" href="#bs-main" onClick={(e) => { e.preventDefault(); win.document.getElementById('bs-main')?.focus(); }}>
+        Skip to content
+      </a>
+      <header class="bs-lib-header">
+        <h1 class="bs-lib-title">Backstory</h1>
+        <p class="bs-lib-tagline">Your notes, trash, backups and reference packs.</p>
+      </header>
+      <nav class="bs-lib-nav" aria-label="Library sections">
+        <ul>
+          {SECTIONS.map((s) => (
+            <li key={s.id}>
+              <a
+                href={`#${s.id}`}
+                class="bs-lib-nav__link"
+                aria-current={section === s.id ? 'page' : undefined}
+                onClick={() => setSection(s.id)}
+              >
+                <span>{s.title}</span>
+                {count(s.id) !== null ? (
+                  <span class="bs-count">
+                    <span class="bs-sr">, </span>
+                    {count(s.id)}
+                    <span class="bs-sr"> notes</span>
+                  </span>
+                ) : null}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="bs-main" class="bs-lib-main" tabIndex={-1}>
+        {section === 'notes' ? <NotesSection db={db} actions={actions} facets={facets} /> : null}
+        {section === 'trash' ? <TrashSection db={db} actions={actions} /> : null}
+        {section === 'backup' ? <BackupSection actions={actions} doc={win.document} /> : null}
+        {section === 'packs' ? <PacksSection db={db} /> : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * Notes: the filter bar, the live list (or the search results), inline editing, and delete
+ * with an Undo toast. Every change goes to the background; the list follows the database.
+ */
+import { useCallback, useMemo, useState } from 'preact/hooks';
+import type { BackstoryDB } from '../../lib/db/schema';
+import type { Note, SaveResult } from '../../lib/model';
+import type { LibraryActions } from './actions';
+import { loadEntityNames, loadNotes, matchesFilter, type Facets } from './queries';
+import { errorMessage, useLiveQuery, type LiveState } from './useLiveQuery';
+import { useSearch, type SearchState } from './useSearch';
+import { NO_FILTERS, NoteFilters, hasFilters, toNoteFilter, type FilterValues } from './NoteFilters';
+import { LibraryNoteList } from './LibraryNoteList';
+import { UndoBar, type UndoState } from './UndoBar';
+
+export interface NotesSectionProps {
+  db: BackstoryDB;
+  actions: LibraryActions;
+  facets: LiveState<Facets>;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function describe(values: FilterValues, list: LiveState<Note[]>, search: SearchState, shown: Note[]): string {
+  if (search.status === 'searching') return 'Searching…';
+  if (search.status === 'done') {
+    const ms = search.ms < 1 ? '<1' : String(Math.round(search.ms));
+    return `${plural(shown.length, 'result')} for “${values.query.trim()}” · ${ms} ms`;
+  }
+  if (search.status === 'error') return `Search failed; showing ${plural(shown.length, 'note')} that match the other filters.`;
+  if (list.status === 'loading') return 'Loading notes…';
+  if (shown.length === 0) return hasFilters(values) ? 'No notes match these filters.' : 'No notes yet.';
+  return hasFilters(values) ? `${plural(shown.length, 'note')} match the filters` : plural(shown.length, 'note');
+}
+
+export function NotesSection({ db, actions, facets }: NotesSectionProps) {
+  const [values, setValues] = useState<FilterValues>(NO_FILTERS);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [undo, setUndo] = useState<UndoState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
+
+  const filter = useMemo(() => toNoteFilter(values), [values]);
+  const list = useLiveQuery(() => loadNotes(db, filter), [db, JSON.stringify(filter)]);
+  // The facets re-run on every change to the notes: use them to re-run the search too.
+  const search = useSearch(actions.search, values.query, facets.value);
+
+  const searching = search.status === 'done' || search.status === 'searching';
+  const source = search.status === 'done' ? search.results : search.status === 'searching' ? (search.previous?.results ?? []) : (list.value ?? []);
+  const shown = searching ? source.filter((n) => matchesFilter(n, filter)) : source;
+
+  const entityIds = shown.flatMap((n) => (n.target.type === 'entity' ? [n.target.entityId] : []));
+  const names = useLiveQuery(() => loadEntityNames(db, entityIds), [db, entityIds.join('\u0000')]);
+
+  const run = useCallback(async (work: () => Promise<void>) => {
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, []);
+
+  const withBusy = (ids: readonly string[], work: () => Promise<void>) =>
+    run(async () => {
+      setBusy((prev) => new Set([...prev, ...ids]));
+      try {
+        await work();
+      } finally {
+        setBusy((prev) => new Set([...prev].filter((id) => !ids.includes(id))));
+      }
+    });
+
+  const onDelete = (note: Note) =>
+    withBusy([note.id], async () => {
+      await actions.remove(note.id);
+      if (editing === note.id) setEditing(null);
+      setUndo({ ids: [note.id], message: 'Note moved to the trash.' });
+    });
+
+  const onUndo = (state: UndoState) =>
+    withBusy(state.ids, async () => {
+      for (const id of state.ids) await actions.restore(id);
+      setUndo(null);
+      setNotice(state.ids.length === 1 ? 'Note restored.' : `${plural(state.ids.length, 'note')} restored.`);
+    });
+
+  const onSaved = (result: SaveResult) => {
+    setEditing(null);
+    setNotice(
+      result.status === 'conflict'
+        ? 'This note was changed elsewhere meanwhile: both versions are kept (yours is tagged “conflict”).'
+        : 'Note saved.',
+    );
+  };
+
+  const onDeleteShown = () =>
+    run(async () => {
+      const ids = shown.map((n) => n.id);
+      const { deleted } = await actions.removeMany(ids);
+      setUndo({ ids, message: `${plural(deleted, 'note')} moved to the trash.` });
+    });
+
+  return (
+    <section class="bs-section-page" aria-labelledby="bs-notes-h">
+      <h2 id="bs-notes-h">Notes</h2>
+      <NoteFilters values={values} facets={facets.value} onChange={setValues} />
+      <div class="bs-listbar">
+        <p class="bs-status" role="status" aria-live="polite" aria-atomic="true">
+          {describe(values, list, search, shown)}
+        </p>
+        {hasFilters(values) && shown.length > 0 && !searching ? (
+          <DeleteShown count={shown.length} onConfirm={onDeleteShown} />
+        ) : null}
+      </div>
+      {search.status === 'error' ? <p class="bs-error" role="alert">{`Search failed: ${search.error}`}</p> : null}
+      {list.status === 'error' ? <p class="bs-error" role="alert">{`Could not read the notes: ${list.error}`}</p> : null}
+      {error ? <p class="bs-error" role="alert">{error}</p> : null}
+      <p class="bs-sr" role="status">
+        {notice && !error ? notice : ''}
+      </p>
+      <LibraryNoteList
+        notes={shown}
+        entityNames={names.value ?? {}}
+        editingId={editing}
+        busyIds={busy}
+        onEdit={(note) => { setNotice(null); setEditing(note.id); }}
+        onCancelEdit={() => setEditing(null)}
+        save={actions.save}
+        onSaved={onSaved}
+        onDelete={onDelete}
+      />
+      {undo ? <UndoBar state={undo} busy={undo.ids.some((id) => busy.has(id))} onUndo={onUndo} onDismiss={() => setUndo(null)} /> : null}
+    </section>
+  );
+}
+
+function DeleteShown({ count, onConfirm }: { count: number; onConfirm: () => void }) {
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" class="bs-btn" onClick={() => setAsking(true)}>
+        {`Move these ${plural(count, 'note')} to the trash…`}
+      </button>
+    );
+  }
+  return (
+    <div class="bs-confirm" role="group" aria-label="Confirm moving notes to the trash">
+      <span>{`Move ${plural(count, 'note')} to the trash?`}</span>
+      <button type="button" class="bs-btn bs-btn--danger" onClick={() => { setAsking(false); onConfirm(); }}>
+        Move to trash
+      </button>
+      <button type="button" class="bs-btn" onClick={() => setAsking(false)}>
+        Cancel
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { request, type Transport } from '../../lib/messaging';
+import { NOTES_REVISION_KEY } from '../../lib/notes/revision';
+import { highlightApiOf } from '../../lib/page/highlights';
+import { createNotedHighlight } from '../../lib/page/noted-highlight';
+import type { PageScanner } from '../../lib/page/page-scanner';
+import { attachCardNotes, type CardNotes } from '../../components/notes/card-notes';
+import type { LazyCardPopover } from './ui';
+
+/** The part of the scanner this feature reads. */
+export type NotesScanner = Pick<PageScanner, 'ready' | 'mentions'>;
+
+export interface EntityNotesDeps {
+  scanner: NotesScanner;
+  /**
+   * The content script's card popover: an open card reloads its notes when they change.
+   * (Its cards get their notes through `attachCardNotes`, as `ui.ts` creates the popover.)
+   */
+  popover: Pick<LazyCardPopover, 'visible'>;
+  send: Transport;
+  doc?: Document;
+  win?: Window;
+}
+
+export interface EntityNotes {
+  /** Re-mark the noted mentions now (asks the background only about entities not yet asked about). */
+  refreshHighlight(): Promise<void>;
+  /** Notes changed: ask again about every entity on the page, and reload the open card's notes. */
+  notesChanged(): Promise<void>;
+}
+
+/** `notedEntities` takes at most this many ids per request. */
+const MAX_IDS = 5_000;
+
+/**
+ * Entity notes on the page: the card's "Your notes" (through the background), and the
+ * `backstory-noted` highlight on mentions of entities that have notes. Kept current after
+ * the first scan, when a card opens, and whenever the background bumps the notes revision
+ * (`storage.onChanged`, any tab or extension page). Everything stops with `ctx`; a failure
+ * is logged and never breaks the rest of the content script.
+ */
+export function startEntityNotes(ctx: ContentScriptContext, deps: EntityNotesDeps): EntityNotes {
+  const doc = deps.doc ?? document;
+  const win = deps.win ?? window;
+  const { scanner, send, popover } = deps;
+  const highlight = createNotedHighlight(highlightApiOf(win));
+  ctx.onInvalidated(() => highlight.dispose());
+
+  /** What the background said, per entity id: has notes or not. Cleared when notes change. */
+  const known = new Map<string, boolean>();
+  let generation = 0;
+  let chain: Promise<void> = Promise.resolve();
+
+  const paint = (): void => {
+    const noted = new Set<string>();
+    for (const [id, has] of known) if (has) noted.add(id);
+    highlight.update(scanner.mentions(), noted);
+  };
+
+  const ask = async (): Promise<void> => {
+    if (ctx.isInvalid || !highlight.available) return;
+    const gen = generation;
+    const ids = [...new Set(scanner.mentions().map((m) => m.entityId))].filter((id) => !known.has(id));
+    for (let i = 0; i < ids.length; i += MAX_IDS) {
+      const batch = ids.slice(i, i + MAX_IDS);
+      const noted = new Set(await request(send, 'notedEntities', { entityIds: batch }));
+      if (ctx.isInvalid || gen !== generation) return; // notes changed meanwhile: a newer ask follows
+      for (const id of batch) known.set(id, noted.has(id));
+    }
+    paint();
+  };
+
+  /** One ask at a time, in order; errors are logged, not thrown. */
+  const queue = (): Promise<void> => {
+    chain = chain.then(ask).catch((error: unknown) => {
+      if (!ctx.isInvalid) console.warn('Backstory: could not mark noted names:', error);
+    });
+    return chain;
+  };
+
+  const notes: CardNotes = {
+    forEntity: (entityId) => {
+      // A card opening is a cheap moment to catch mentions added since the last look.
+      void queue();
+      return request(send, 'notesForEntity', { entityId });
+    },
+    save: (draft) => request(send, 'saveNote', { draft }),
+    remove: (id) => request(send, 'deleteNote', { id }),
+    restore: (id) => request(send, 'restoreNote', { id }),
+  };
+  const attached = attachCardNotes(doc, {
+    notes,
+    page: () => ({ url: doc.location.href, title: doc.title }),
+  });
+  ctx.onInvalidated(() => attached.detach());
+
+  const notesChanged = (): Promise<void> => {
+    generation++;
+    known.clear();
+    // A closed card loads fresh notes when it opens; only an open one needs telling.
+    if (popover.visible) attached.refresh();
+    return queue();
+  };
+
+  const onStorage = (changes: Record<string, unknown>, area: string): void => {
+    if (area !== 'local' || !(NOTES_REVISION_KEY in changes)) return;
+    void notesChanged();
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
+
+  void scanner.ready.then(() => queue());
+
+  return { refreshHighlight: queue, notesChanged };
+}

@@ -1,0 +1,243 @@
+/**
+ * Passage notes in one frame: load the page's notes, anchor each passage note in the page's
+ * text and mark it (`backstory-passage`); re-anchor when notes change (the background bumps
+ * `notesRevision`) or the page's text changes; on the `note-selection` command (keyboard or
+ * context menu) open a new note's editor on the selection; on a click on a marked passage
+ * show its notes; answer the popup's `passage-status` query (top frame only).
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { request, isFromBackground, parseContentCommand, type Transport } from '../../lib/messaging';
+import type { Note, NoteTarget, PassageSelector } from '../../lib/model';
+import { createAnchorIndex, isPassageStatusQuery, type PassageStatus } from '../../lib/anchoring';
+import { highlightApiOf } from '../../lib/page/highlights';
+import { createPassageHighlight, flattenPage, isOwnUiNode, offsetsToRange, offsetsToRanges, selectedPassage } from '../../lib/page/passages';
+import { NOTES_REVISION_KEY } from '../../lib/notes/revision';
+import { createPassageUi, type PassageUi } from './passage-ui';
+
+export interface PassageNotesDeps {
+  send: Transport;
+  doc: Document;
+  win: Window;
+  /** Start after this settles (e.g. the page scan), so anchoring never competes with it. */
+  ready?: Promise<unknown>;
+  /** How long the page's text must stay unchanged before re-anchoring (ms, default 1000). */
+  settleMs?: number;
+}
+
+export interface PassageNotes {
+  status(): PassageStatus;
+  /** Reload the page's notes and re-anchor. */
+  refresh(): Promise<void>;
+}
+
+type PassageNote = Note & { target: Extract<NoteTarget, { type: 'passage' }> };
+
+interface Anchored {
+  note: PassageNote;
+  ranges: Range[];
+  /** The whole span (for placing the card). */
+  span: Range;
+}
+
+const isPassageNote = (note: Note): note is PassageNote => note.target.type === 'passage';
+
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  const pos = d.caretPositionFromPoint?.(x, y);
+  if (pos) return { node: pos.offsetNode, offset: pos.offset };
+  const range = d.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
+
+export function startPassageNotes(ctx: ContentScriptContext, deps: PassageNotesDeps): PassageNotes {
+  const { send, doc, win, settleMs = 1000 } = deps;
+  const highlight = createPassageHighlight(highlightApiOf(win));
+  ctx.onInvalidated(() => highlight.dispose());
+  let ui: PassageUi | null = null;
+  const uiOf = (): PassageUi => (ui ??= createPassageUi(ctx, { doc, win }));
+
+  let url = win.location.href;
+  let notes: PassageNote[] = [];
+  let anchored: Anchored[] = [];
+  let orphaned: string[] = [];
+  let lastText = '';
+  let pending: { range: Range } | null = null;
+  let loads = 0;
+  let loading: Promise<void> = Promise.resolve();
+  /** Settles once the first load is done (or skipped): the status waits for it. */
+  let started: Promise<void> = Promise.resolve();
+
+  const paint = (): void => {
+    const ranges = anchored.flatMap((a) => a.ranges);
+    if (pending) ranges.push(pending.range);
+    highlight.set(ranges);
+  };
+
+  const reanchor = (): void => {
+    const page = flattenPage(doc);
+    lastText = page.text;
+    const index = createAnchorIndex(page.text);
+    const found: Anchored[] = [];
+    const lost: string[] = [];
+    for (const note of notes) {
+      const anchor = index.anchor(note.target.selector);
+      const span = anchor && offsetsToRange(doc, page, anchor.start, anchor.end);
+      if (!anchor || !span) {
+        lost.push(note.id);
+        continue;
+      }
+      found.push({ note, span, ranges: offsetsToRanges(doc, page, anchor.start, anchor.end) });
+    }
+    anchored = found;
+    orphaned = lost;
+    paint();
+  };
+
+  const refresh = (): Promise<void> => {
+    const load = ++loads;
+    url = win.location.href;
+    if (!/^https?:/i.test(url)) return Promise.resolve();
+    loading = request(send, 'notesForPage', { url }).then(
+      (all) => {
+        if (load !== loads || ctx.isInvalid) return;
+        notes = all.filter(isPassageNote);
+        reanchor();
+      },
+      (error: unknown) => console.warn('Backstory: could not load the notes of this page.', error),
+    );
+    return loading;
+  };
+
+  const actions = {
+    save: (draft: Parameters<typeof request<'saveNote'>>[2]['draft']) => request(send, 'saveNote', { draft }),
+    remove: (id: string) => request(send, 'deleteNote', { id }),
+    restore: (id: string) => request(send, 'restoreNote', { id }),
+  };
+  const pageInfo = () => ({ url: win.location.href, title: doc.title });
+
+  const openNotes = (hits: Anchored[]): void => {
+    const first = hits[0];
+    if (!first) return;
+    const selector: PassageSelector = first.note.target.selector;
+    uiOf().show(first.span, {
+      quote: selector.exact,
+      target: first.note.target,
+      page: pageInfo(),
+      notes: hits.map((a) => a.note),
+      actions,
+      onChange: () => void refresh(),
+    });
+  };
+
+  const notesAt = (node: Node, offset: number): Anchored[] =>
+    anchored.filter((a) => a.ranges.some((r) => r.isPointInRange(node, offset)));
+
+  const newNote = (): void => {
+    const passage = selectedPassage(doc);
+    if (passage === null) {
+      // A caret inside a marked passage (no selection): show its notes instead.
+      const sel = doc.getSelection();
+      const hits = sel && sel.rangeCount > 0 ? notesAt(sel.getRangeAt(0).startContainer, sel.getRangeAt(0).startOffset) : [];
+      openNotes(hits);
+      return;
+    }
+    const target: NoteTarget = { type: 'passage', url: win.location.href, selector: passage.selector };
+    // The selection is marked while its editor is open, and until the saved note is anchored.
+    const mine = { range: passage.range };
+    pending = mine;
+    paint();
+    let saved = false;
+    const unmark = (): void => {
+      if (pending !== mine) return;
+      pending = null;
+      paint();
+    };
+    uiOf().show(
+      passage.range,
+      {
+        quote: passage.selector.exact,
+        target,
+        page: pageInfo(),
+        notes: [],
+        actions,
+        onChange: () => {
+          saved = true;
+          void refresh().then(unmark);
+        },
+      },
+      () => {
+        if (!saved) unmark();
+      },
+    );
+  };
+
+  // Commands (keyboard shortcut, context menu) and the popup's status query.
+  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }): Promise<PassageStatus> | undefined => {
+    if (!isFromBackground(sender, browser.runtime.id)) return undefined;
+    if (isPassageStatusQuery(message)) {
+      if (win !== win.top) return undefined;
+      return started.then(() => loading).then(() => api.status());
+    }
+    // Every frame hears a keyboard command; only the one the user is in acts on it.
+    if (parseContentCommand(message)?.command === 'note-selection' && doc.hasFocus()) newNote();
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  // Notes changed (in any tab, the popup, the options page).
+  const onStorage = (changes: Record<string, unknown>, area: string): void => {
+    if (area === 'local' && NOTES_REVISION_KEY in changes) void refresh();
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
+
+  // A click on a marked passage (not the end of a text selection) shows its notes.
+  const onClick = (e: MouseEvent): void => {
+    if (anchored.length === 0 || e.button !== 0 || isOwnUiNode(e.target as Node)) return;
+    const sel = doc.getSelection();
+    if (sel && !sel.isCollapsed) return;
+    const caret = caretAt(doc, e.clientX, e.clientY);
+    if (caret) openNotes(notesAt(caret.node, caret.offset));
+  };
+  doc.addEventListener('click', onClick, { signal: ctx.signal, passive: true });
+
+  // The page's text changed (or an SPA moved to another URL): re-anchor once it settles.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const settle = (): void => {
+    timer = undefined;
+    if (win.location.href !== url) {
+      void refresh();
+      return;
+    }
+    if (notes.length === 0) return;
+    if (flattenPage(doc).text !== lastText) reanchor();
+  };
+  const observer = new MutationObserver((records: MutationRecord[]) => {
+    if (timer !== undefined) return;
+    const ours = records.every((r) => {
+      if (isOwnUiNode(r.target)) return true;
+      const nodes = [...r.addedNodes, ...r.removedNodes];
+      return r.type === 'childList' && nodes.length > 0 && nodes.every(isOwnUiNode);
+    });
+    if (!ours) timer = setTimeout(settle, settleMs);
+  });
+  if (doc.body) observer.observe(doc.body, { childList: true, characterData: true, subtree: true });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    if (timer !== undefined) clearTimeout(timer);
+  });
+
+  const api: PassageNotes = {
+    status: () => ({ url, anchored: anchored.map((a) => a.note.id), orphaned: [...orphaned] }),
+    refresh,
+  };
+  started = Promise.resolve(deps.ready)
+    .catch(() => undefined)
+    .then(() => (ctx.isInvalid ? undefined : refresh()));
+  return api;
+}

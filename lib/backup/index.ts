@@ -1,0 +1,65 @@
+/**
+ * Backup and restore: everything the user made as one JSON file (`Backup`), imported back
+ * by merging (newest `updatedAt` wins), and the notes as Markdown. An import is validated
+ * completely before anything is written, and written in one transaction: a rejected or
+ * failed import leaves the database exactly as it was.
+ */
+import type { Backup, ImportSummary } from '../model';
+import { toNote, type BackstoryDB } from '../db/schema';
+import { renderMarkdown } from './markdown';
+import { mergeNotes } from './merge';
+import { BackupError, parseBackup } from './parse';
+import { BACKUP_FORMAT, BACKUP_VERSION } from './schema';
+
+export { BackupError, parseBackup, type ParsedBackup } from './parse';
+export { BACKUP_LIMITS, BACKUP_FORMAT, BACKUP_VERSION } from './schema';
+export { renderMarkdown } from './markdown';
+
+/** Every note (the trash too: it is the user's), in id order. */
+export async function exportBackup(db: BackstoryDB, now: number): Promise<Backup> {
+  const rows = await db.notes.toArray();
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    notes: rows.map(toNote),
+    userEntities: [],
+    settings: {},
+  };
+}
+
+/** Live notes as Markdown, entity notes headed by the entity's name. */
+export async function exportMarkdown(db: BackstoryDB): Promise<string> {
+  return db.transaction('r', db.notes, db.entities, async () => {
+    const notes = (await db.notes.toArray()).map(toNote).filter((n) => n.deletedAt === undefined);
+    const ids = [...new Set(notes.flatMap((n) => (n.target.type === 'entity' ? [n.target.entityId] : [])))];
+    const entities = await db.entities.bulkGet(ids);
+    const names = new Map<string, string>();
+    for (const entity of entities) if (entity) names.set(entity.id, entity.name);
+    return renderMarkdown(notes, names);
+  });
+}
+
+/**
+ * Validates `json` as a backup (throws `BackupError` saying what is wrong) and merges its
+ * notes. `now` is accepted for symmetry with the other writers; imported notes keep their
+ * own times.
+ */
+export async function importBackup(db: BackstoryDB, json: string, _now: number): Promise<ImportSummary> {
+  const { backup, warnings } = parseBackup(json);
+  try {
+    const counts = await mergeNotes(db, backup.notes);
+    return { ...counts, warnings };
+  } catch (error) {
+    if (error instanceof BackupError) throw error;
+    throw new BackupError(`The backup could not be written; nothing was imported (${reason(error)})`);
+  }
+}
+
+function reason(error: unknown): string {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; depth += 1) {
+    if (e.name === 'QuotaExceededError') return 'storage is full: free some disk space and try again';
+    e = (e as { inner?: unknown }).inner ?? e.cause;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
