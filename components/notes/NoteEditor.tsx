@@ -4,6 +4,7 @@ import type { Note, NoteDraft, NoteTarget, SaveResult } from '../../lib/model';
 import { safeHttpUrl } from '../../lib/format';
 import { NOTE_INPUT_LIMITS } from './limits';
 import { TagInput, addTags } from './TagInput';
+import { clearDraft, draftKey, keepDraft, takeDraft } from './drafts';
 
 /** The page a new note is written on. */
 export interface NotePage {
@@ -87,21 +88,32 @@ function messageOf(error: unknown): string {
 export function NoteEditor(props: NoteEditorProps) {
   const { target, page, save, onSaved, onCancel, label = 'Note', autoFocus = true } = props;
   const id = useId();
-  const [text, setText] = useState(props.note?.text ?? '');
-  const [tags, setTags] = useState<string[]>(props.note?.tags ?? []);
+  const key = draftKey(target, props.note);
+  const [restored] = useState(() => takeDraft(key));
+  const [text, setText] = useState(restored?.text ?? props.note?.text ?? '');
+  const [tags, setTags] = useState<string[]>(restored?.tags ?? props.note?.tags ?? []);
   const [pendingTag, setPendingTag] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   /** The note this editor now edits: after a new note is saved, further saves edit it. */
   const base = useRef<Note | undefined>(props.note);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const alive = useRef(true);
+  /** What would be lost if the editor vanished now (null: nothing unsaved). */
+  const unsaved = useRef<{ text: string; tags: string[] } | null>(null);
 
   useEffect(() => {
     if (autoFocus) textarea.current?.focus({ preventScroll: true });
     return () => {
       alive.current = false;
+      if (unsaved.current) keepDraft(key, unsaved.current);
     };
   }, []);
+
+  const cancel = (): void => {
+    unsaved.current = null;
+    clearDraft(key);
+    onCancel();
+  };
 
   const saving = status.kind === 'saving';
   const empty = text.trim() === '';
@@ -118,6 +130,8 @@ export function NoteEditor(props: NoteEditorProps) {
       const result = await save(buildDraft({ target, note: base.current, page }, text, allTags));
       if (!alive.current) return;
       base.current = result.status === 'conflict' ? result.copy : result.note;
+      unsaved.current = null;
+      clearDraft(key);
       setStatus({ kind: result.status === 'conflict' ? 'conflict' : 'saved' });
       onSaved?.(result);
     } catch (error) {
@@ -134,11 +148,12 @@ export function NoteEditor(props: NoteEditorProps) {
     } else if (e.key === 'Escape' || e.key === 'Esc') {
       e.preventDefault();
       e.stopPropagation();
-      onCancel();
+      cancel();
     }
   };
 
-  const edited = (): void => {
+  const edited = (nextText: string, nextTags: string[]): void => {
+    unsaved.current = { text: nextText, tags: nextTags };
     if (status.kind !== 'saving' && status.kind !== 'idle') setStatus({ kind: 'idle' });
   };
 
@@ -165,7 +180,7 @@ export function NoteEditor(props: NoteEditorProps) {
         aria-describedby={`${id}-hint`}
         onInput={(e) => {
           setText(e.currentTarget.value);
-          edited();
+          edited(e.currentTarget.value, tags);
         }}
       />
       <label class="bs-label" for={`${id}-tags`}>
@@ -179,17 +194,17 @@ export function NoteEditor(props: NoteEditorProps) {
         onPendingChange={setPendingTag}
         onChange={(next) => {
           setTags(next);
-          edited();
+          edited(text, next);
         }}
       />
       <p class="bs-hint" id={`${id}-hint`}>
-        Ctrl+Enter to save · Esc to cancel
+        {restored ? 'Your unsaved draft is back. ' : ''}Ctrl+Enter to save · Esc to cancel
       </p>
       <div class="bs-note-editor__actions">
         <button type="submit" class="bs-nbutton bs-nbutton--primary" disabled={saving || empty}>
           Save
         </button>
-        <button type="button" class="bs-nbutton" onClick={onCancel}>
+        <button type="button" class="bs-nbutton" onClick={cancel}>
           Cancel
         </button>
         <span class="bs-note-editor__status" role="status">

@@ -9,6 +9,7 @@ import { NoteList } from './NoteList';
 import { UndoToast } from './UndoToast';
 import { addTags } from './TagInput';
 import { localIsoDate } from './dates';
+import { clearAllDrafts } from './drafts';
 
 let host: HTMLElement | null = null;
 function mount(vnode: VNode): HTMLElement {
@@ -23,6 +24,7 @@ afterEach(() => {
     host.remove();
     host = null;
   }
+  clearAllDrafts(); // after unmounting, which keeps the last editor's draft
   vi.useRealTimers();
 });
 
@@ -137,6 +139,27 @@ describe('NoteEditor', () => {
     const status = () => text(el.querySelector('.bs-note-editor__status'));
     return { el, area, onCancel, onSaved, status };
   }
+
+  it('keeps an unsaved draft when the editor vanishes, and gives it back to the next one', async () => {
+    const draftTarget = { type: 'entity', entityId: 'person/draft-test' } as const;
+    const first = editor(() => new Promise(() => undefined), { target: draftTarget });
+    type(first.area, 'Half a thought about the Rafah offensive');
+    act(() => render(null, host as HTMLElement)); // the card closed: the editor is gone
+    const second = editor(() => Promise.resolve({ status: 'saved', note: note() }), { target: draftTarget });
+    expect(second.area.value).toBe('Half a thought about the Rafah offensive');
+    expect(text(second.el.querySelector('.bs-hint'))).toMatch(/unsaved draft is back/);
+    // Saving clears it.
+    act(() => (second.el.querySelector('button[type="submit"]') as HTMLButtonElement).click());
+    await flush();
+    act(() => render(null, host as HTMLElement));
+    const third = editor(() => new Promise(() => undefined), { target: draftTarget });
+    expect(third.area.value).toBe('');
+    // Cancelling clears a draft too.
+    type(third.area, 'never mind');
+    act(() => (third.el.querySelectorAll('button[type="button"]')[0] as HTMLButtonElement).click());
+    act(() => render(null, host as HTMLElement));
+    expect(editor(() => new Promise(() => undefined), { target: draftTarget }).area.value).toBe('');
+  });
 
   it('has a visible label and focuses the textarea', () => {
     const { el, area } = editor(() => new Promise(() => undefined));

@@ -54,8 +54,10 @@ describe('PassagePanel', () => {
     const results = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
     expect(results.violations.map((v) => v.id)).toEqual([]);
     [...root.querySelectorAll('button')].find((b) => b.textContent === 'Delete')?.click();
-    await vi.waitFor(() => expect(root.textContent).toContain('Undo'));
-    expect(root.textContent).not.toContain('First thought');
+    await vi.waitFor(() => {
+      expect(root.textContent).toContain('Undo');
+      expect(root.textContent).not.toContain('First thought');
+    });
     [...root.querySelectorAll('button')].find((b) => b.textContent === 'Undo')?.click();
     await vi.waitFor(() => expect(props.actions.restore).toHaveBeenCalledWith('a'));
     root.querySelector('[role="dialog"]')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));

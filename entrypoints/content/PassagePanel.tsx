@@ -48,7 +48,14 @@ export function PassagePanel(props: PassagePanelProps) {
   const closeButton = useRef<HTMLButtonElement>(null);
   const fresh = props.notes.length === 0;
 
-  useEffect(() => setNotes(props.notes), [props.notes]);
+  // Take new notes from the parent only when it sends a new list: the effect's first run
+  // comes after paint and must not undo a delete the user made in between.
+  const given = useRef(props.notes);
+  useEffect(() => {
+    if (given.current === props.notes) return;
+    given.current = props.notes;
+    setNotes(props.notes);
+  }, [props.notes]);
   useEffect(() => {
     if (!fresh) closeButton.current?.focus({ preventScroll: true });
   }, []);

@@ -127,7 +127,7 @@ describe('importBackup: all or nothing', () => {
 
 describe('importBackup: hostile files leave the database unchanged', () => {
   const cases: [string, () => string, RegExp][] = [
-    ['100 MB', () => 'x'.repeat(100 * 1024 * 1024), /^The file is 100\.0 MB; backups over 20 MB are not accepted$/],
+    ['100 MB', () => 'x'.repeat(100 * 1024 * 1024), /^The file is 100\.0 MB; backups over 64 MB are not accepted$/],
     ['not JSON', () => '<html><body>hi</body></html>', /^This file is not JSON \(/],
     ['not an object', () => '[1, 2, 3]', /expected a JSON object, got an array/],
     ['wrong format', () => JSON.stringify({ format: 'other-tool', notes: [] }), /not a Backstory backup \(its format is "other-tool"/],

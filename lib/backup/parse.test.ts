@@ -94,14 +94,14 @@ describe('parseBackup: rejected input', () => {
   it('rejects an oversized file before parsing it', () => {
     const parse = vi.spyOn(JSON, 'parse');
     const huge = 'x'.repeat(100 * 1024 * 1024);
-    expect(problemOf(huge)).toBe('The file is 100.0 MB; backups over 20 MB are not accepted');
+    expect(problemOf(huge)).toBe('The file is 100.0 MB; backups over 64 MB are not accepted');
     expect(parse).not.toHaveBeenCalled();
   });
 
   it('counts UTF-8 bytes, not characters', () => {
     expect(utf8Length('aé€😀')).toBe(1 + 2 + 3 + 4);
     const text = 'é'.repeat(BACKUP_LIMITS.maxBytes / 2 + 1);
-    expect(problemOf(text)).toMatch(/^The file is 20\.0 MB; backups over 20 MB/);
+    expect(problemOf(text)).toMatch(/^The file is 64\.0 MB; backups over 64 MB/);
   });
 
   it('rejects text that is not JSON, naming the parse error', () => {

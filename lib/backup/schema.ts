@@ -15,7 +15,7 @@ export const BACKUP_VERSION = 1;
 /** Caps on what one backup file may hold, so a hostile file cannot exhaust memory. */
 export const BACKUP_LIMITS = {
   /** Bytes of JSON text (UTF-8). */
-  maxBytes: 20 * 1024 * 1024,
+  maxBytes: 64 * 1024 * 1024,
   maxNotes: 100_000,
   /** Entries accepted (and ignored) in `userEntities`. */
   maxUserEntities: 10_000,
