@@ -20,7 +20,18 @@ export default defineConfig({
     name: 'Backstory',
     description:
       'Hover a name in the news, see its backstory. Underlines the people, places and topics of the stories you follow, without touching the page.',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab'],
+    // `scripting` + all hosts: the side panel can re-run the content script in a tab that
+    // lacks it (loaded before install or update). `sidePanel` is Chrome's (Firefox has
+    // `sidebar_action`, which WXT writes from the same entrypoint).
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'activeTab',
+      'scripting',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    host_permissions: ['<all_urls>'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Backstory' },
     commands: COMMANDS,

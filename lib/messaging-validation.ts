@@ -62,6 +62,7 @@ export const requestSchemas = {
   importBackup: z.strictObject({ json: z.string() }),
   emptyTrash: z.strictObject({}),
   deleteNotes: z.strictObject({ ids: z.array(noteId).max(100_000) }),
+  injectContentScript: z.strictObject({ tabId: z.number().int().min(0) }),
 } as const;
 
 /** Background → content script commands (see `ContentCommand`). */

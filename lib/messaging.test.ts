@@ -60,6 +60,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     importBackup: vi.fn(unstubbed),
     emptyTrash: vi.fn(unstubbed),
     deleteNotes: vi.fn(unstubbed),
+    injectContentScript: vi.fn(unstubbed),
     ...overrides,
   };
 }

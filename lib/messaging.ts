@@ -72,6 +72,8 @@ export interface Replies {
   emptyTrash: { purged: number };
   /** Extension pages: move several notes to the trash. */
   deleteNotes: { deleted: number };
+  /** Extension pages (side panel): run the content script in a tab that lacks it. */
+  injectContentScript: { injected: boolean; reason?: string };
 }
 
 export type Trust = 'page' | 'extension';
@@ -93,6 +95,7 @@ export const requestTrust: Record<RequestType, Trust> = {
   importBackup: 'extension',
   emptyTrash: 'extension',
   deleteNotes: 'extension',
+  injectContentScript: 'extension',
 };
 
 /** The envelope every message travels in. */

@@ -30,6 +30,7 @@ export function fakeBackground(db: BackstoryDB, now: () => number = Date.now): F
     getMatcher: unsupported,
     getCard: unsupported,
     listPacks: () => listPacks(db),
+    injectContentScript: unsupported,
   };
   const send: Transport = async (message) => {
     calls.push(message);

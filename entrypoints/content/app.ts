@@ -11,11 +11,14 @@ import { createLazyCardPopover } from './ui';
 import { listenForCommands } from './keyboard';
 import { startEntityNotes } from './notes';
 import { startPassageNotes } from './passages';
+import { claimFrame, startSidebarBridge } from './sidebar-bridge';
 
 const send: Transport = (message: Envelope) => browser.runtime.sendMessage(message);
 
 /** Wire the page side for one frame. Everything is torn down with `ctx`. */
 export async function startContent(ctx: ContentScriptContext): Promise<void> {
+  // One live instance per frame (a re-injected script replaces, never doubles, the first).
+  if (!claimFrame(window, ctx)) return;
   // The test build leaves marks for the e2e benchmark (never in production builds).
   if (__BACKSTORY_TEST_BUILD__) performance.mark('backstory:content-start');
   if (!('highlights' in CSS)) {
@@ -27,6 +30,8 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   // Decoded by the scan's first step, in a task of its own, not in this reply's task.
   let matcher: Matcher | undefined;
   const decode = (): Matcher => (matcher ??= matcherFromData(payload.data));
+  // Set once everything that follows the page's mentions exists (below).
+  let mentionsChanged = (): void => undefined;
 
   const popover = createLazyCardPopover(ctx, {
     doc: document,
@@ -42,6 +47,7 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     kindOf: (entityId) => payload.entities[entityId]?.kind,
     isOwnUi: (node) => popover.ownsNode(node),
     onShadowRoot: createShadowStyler(window, highlightCss, ctx.signal),
+    onChange: () => mentionsChanged(),
   });
   const intent = startHoverIntent({
     doc: document,
@@ -58,8 +64,13 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   ctx.onInvalidated(() => intent.dispose());
   listenForCommands(ctx, { doc: document, win: window, scanner, popover });
   // ── notes wiring (entity notes, passage notes) goes below this line ──
-  startEntityNotes(ctx, { scanner, popover, send });
-  startPassageNotes(ctx, { send, doc: document, win: window, ready: scanner.ready });
+  const notes = startEntityNotes(ctx, { scanner, popover, send });
+  const passages = startPassageNotes(ctx, { send, doc: document, win: window, ready: scanner.ready });
+  const sidebar = startSidebarBridge(ctx, { scanner, names: (id) => payload.entities[id], doc: document, win: window, passages });
+  mentionsChanged = () => {
+    void notes.refreshHighlight();
+    sidebar.changed();
+  };
   if (__BACKSTORY_TEST_BUILD__) {
     void scanner.ready.then(() => {
       const stats = scanner.stats();

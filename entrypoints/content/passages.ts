@@ -14,6 +14,7 @@ import { highlightApiOf } from '../../lib/page/highlights';
 import { createPassageHighlight, flattenPage, isOwnUiNode, offsetsToRange, offsetsToRanges, selectedPassage } from '../../lib/page/passages';
 import { NOTES_REVISION_KEY } from '../../lib/notes/revision';
 import { createPassageUi, type PassageUi } from './passage-ui';
+import { flashRange, scrollBehavior } from '../../lib/page/flash';
 
 export interface PassageNotesDeps {
   send: Transport;
@@ -29,6 +30,8 @@ export interface PassageNotes {
   status(): PassageStatus;
   /** Reload the page's notes and re-anchor. */
   refresh(): Promise<void>;
+  /** Scroll to a passage note's passage and flash it; false when it is not anchored. */
+  reveal(noteId: string): boolean;
 }
 
 type PassageNote = Note & { target: Extract<NoteTarget, { type: 'passage' }> };
@@ -232,9 +235,22 @@ export function startPassageNotes(ctx: ContentScriptContext, deps: PassageNotesD
     if (timer !== undefined) clearTimeout(timer);
   });
 
+  // ── the side panel's "show me this passage" (sidebar-bridge.ts) ──
+  const revealPassage = (noteId: string): boolean => {
+    const hit = anchored.find((a) => a.note.id === noteId);
+    const first = hit?.ranges[0] ?? hit?.span;
+    if (!hit || !first) return false;
+    const start = first.startContainer;
+    const el = start.nodeType === 1 ? (start as Element) : start.parentElement;
+    el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: scrollBehavior(win) });
+    flashRange(highlightApiOf(win), hit.ranges.length > 0 ? hit.ranges : [hit.span], win);
+    return true;
+  };
+
   const api: PassageNotes = {
     status: () => ({ url, anchored: anchored.map((a) => a.note.id), orphaned: [...orphaned] }),
     refresh,
+    reveal: (noteId) => revealPassage(noteId),
   };
   started = Promise.resolve(deps.ready)
     .catch(() => undefined)

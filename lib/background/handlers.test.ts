@@ -77,4 +77,13 @@ describe('handlers', () => {
     release();
     expect((await pending).data).toBe(3);
   });
+
+  it('injectContentScript runs the injector it was given (none by default: a reason, no throw)', async () => {
+    const inject = vi.fn(async ({ tabId }: { tabId: number }) => ({ injected: tabId === 4 }));
+    const handlers = createHandlers(db, createMatcherCache(db, () => data(null)), undefined, {}, inject);
+    expect(await handlers.injectContentScript({ tabId: 4 }, ext)).toEqual({ injected: true });
+    expect(inject).toHaveBeenCalledWith({ tabId: 4 });
+    const plain = createHandlers(db, createMatcherCache(db, () => data(null)));
+    expect(await plain.injectContentScript({ tabId: 4 }, ext)).toMatchObject({ injected: false, reason: expect.any(String) });
+  });
 });

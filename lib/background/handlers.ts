@@ -8,18 +8,21 @@ import { toEntity, toPackMeta } from '../db/schema';
 import { listPacks } from '../db/packs-repo';
 import type { MatcherCache } from './matcher-cache';
 import { createNotesHandlers, type NotesHandlerOptions } from './notes-handlers';
+import { noInjector, type InjectContentScript } from './inject';
 
 /**
  * @param whenReady resolves once the shipped pack is installed; the pack handlers wait for
  *   it, so the first page never gets a matcher over an empty database (note handlers do
  *   not: notes do not depend on packs).
  * @param notes the clock and the change signal of the note handlers.
+ * @param inject runs the content script in a tab (`browser.scripting`, see `inject.ts`).
  */
 export function createHandlers(
   db: BackstoryDB,
   cache: MatcherCache,
   whenReady: () => Promise<unknown> = () => Promise.resolve(),
   notes: NotesHandlerOptions = {},
+  inject: InjectContentScript = noInjector,
 ): Handlers {
   async function getCard(entityId: string): Promise<CardData> {
     return db.transaction('r', [db.entities, db.packs], async () => {
@@ -49,6 +52,7 @@ export function createHandlers(
       await whenReady();
       return listPacks(db);
     },
+    injectContentScript: (input) => inject(input),
     ...createNotesHandlers(db, notes),
   };
 }

@@ -208,4 +208,20 @@ describe('notes through the router', () => {
     expect(await getNote(db, recent.id)).toBeDefined();
     await vi.waitFor(async () => expect(await revision()).toBe(1));
   });
+
+  it('injectContentScript: extension pages only, through the injector; the default one never throws', async () => {
+    const inject = vi.fn(async () => ({ injected: true }));
+    start({ inject });
+    const message = { backstory: 1, type: 'injectContentScript', payload: { tabId: 5 } };
+    expect(await send(message, optionsPage)).toEqual({ ok: true, value: { injected: true } });
+    expect(inject).toHaveBeenCalledWith({ tabId: 5 });
+    expect(await send(message, contentScript)).toMatchObject({ ok: false });
+    expect(inject).toHaveBeenCalledTimes(1);
+    const first = started.pop();
+    await first?.ready();
+    first?.stop();
+    start(); // the real injector, over a fake browser (no scripting there)
+    const reply = (await send(message, optionsPage)) as Reply<{ injected: boolean; reason?: string }>;
+    expect(reply).toMatchObject({ ok: true, value: { injected: false, reason: expect.any(String) } });
+  });
 });

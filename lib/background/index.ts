@@ -14,6 +14,7 @@ import { createHandlers } from './handlers';
 import { createMatcherCache, type BuildMatcherData, type MatcherCache } from './matcher-cache';
 import { createRevisionBumper } from '../notes/revision';
 import { createTrashJanitor, type TrashJanitor } from './trash-janitor';
+import { createInjector, type InjectContentScript, type ScriptingApi } from './inject';
 
 export interface BackgroundLogger {
   info(...args: unknown[]): void;
@@ -32,6 +33,8 @@ export interface BackgroundDeps {
   buildMatcherData?: BuildMatcherData;
   /** The clock of note writes and the trash; defaults to `Date.now`. */
   now?: () => number;
+  /** Runs the content script in a tab; defaults to one over `browser.scripting`. */
+  inject?: InjectContentScript;
 }
 
 export interface Background {
@@ -52,6 +55,15 @@ function isBackstoryMessage(message: unknown): boolean {
 
 function defaultStorage(): BackgroundDeps['storage'] {
   return typeof navigator === 'undefined' ? undefined : navigator.storage;
+}
+
+/** The real injector: `browser.scripting` (absent without the permission), tab URLs from `tabs`. */
+function defaultInjector(browser: typeof wxtBrowser): InjectContentScript {
+  const scripting = (browser as { scripting?: ScriptingApi }).scripting;
+  return createInjector({
+    scripting,
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
+  });
 }
 
 function requestPersistence(storage: BackgroundDeps['storage'], log: BackgroundLogger): void {
@@ -86,14 +98,20 @@ export function startBackground(deps: BackgroundDeps): Background {
   const now = deps.now ?? Date.now;
   const bump = createRevisionBumper(browser.storage.local);
   const trash = createTrashJanitor(db, { now, onPurged: bump });
-  const handlers = createHandlers(db, cache, () => ready, {
-    now,
-    log,
-    onWrite: async () => {
-      await bump();
-      await trash.maybeRun();
+  const handlers = createHandlers(
+    db,
+    cache,
+    () => ready,
+    {
+      now,
+      log,
+      onWrite: async () => {
+        await bump();
+        await trash.maybeRun();
+      },
     },
-  });
+    deps.inject ?? defaultInjector(browser),
+  );
   const extensionId = browser.runtime.id;
   const extensionOrigin = browser.runtime.getURL('/');
 
