@@ -81,6 +81,14 @@ export function startPassageNotes(ctx: ContentScriptContext, deps: PassageNotesD
   };
 
   const reanchor = (): void => {
+    if (notes.length === 0) {
+      // Nothing to place: never walk the whole page for nothing.
+      anchored = [];
+      orphaned = [];
+      lastText = '';
+      paint();
+      return;
+    }
     const page = flattenPage(doc);
     lastText = page.text;
     const index = createAnchorIndex(page.text);

@@ -81,3 +81,30 @@ describe('createHighlightLayer', () => {
     }).not.toThrow();
   });
 });
+
+describe('held-back highlights', () => {
+  it('registers held ranges only on flush, in batches, and forgets removed ones', () => {
+    const { api, registry } = fakeHighlightApi();
+    const layer = createHighlightLayer(api);
+    document.body.innerHTML = '<p>abcdef</p>';
+    const text = document.querySelector('p')?.firstChild;
+    if (!(text instanceof window.Text)) throw new Error('fixture');
+    const mention = (id: number): PageMention => {
+      const range = document.createRange();
+      range.setStart(text, id);
+      range.setEnd(text, id + 1);
+      return { id, entityId: 'person/x', kind: 'person', range, text: 'x' };
+    };
+    const ms = [0, 1, 2, 3, 4].map(mention);
+    for (const m of ms) layer.hold(m);
+    const person = registry.get('backstory-person');
+    expect(person?.size).toBe(0);
+    layer.remove(ms[4] ?? mention(5));
+    expect(layer.flush(2)).toBe(2);
+    expect(person?.size).toBe(2);
+    expect(layer.flush(2)).toBe(0);
+    expect(person?.size).toBe(4);
+    layer.remove(ms[0] ?? mention(5));
+    expect(person?.size).toBe(3);
+  });
+});

@@ -72,6 +72,14 @@ export interface HighlightLayer {
   /** False when the browser has no Custom Highlight API: every call is then a no-op. */
   readonly available: boolean;
   add(mention: PageMention): void;
+  /**
+   * Holds a mention's range back until `flush`: adding ranges frame after frame makes
+   * Chromium rebuild every registered range's markers each frame, so far-off mentions are
+   * registered together.
+   */
+  hold(mention: PageMention): void;
+  /** Registers up to `max` held-back ranges; returns how many are still held. */
+  flush(max: number): number;
   remove(mention: PageMention): void;
   setActive(mention: PageMention | null): void;
   /** True when `highlight` is one of this layer's registrations. */
@@ -85,6 +93,8 @@ export interface HighlightLayer {
 const NOOP_LAYER: HighlightLayer = {
   available: false,
   add: () => undefined,
+  hold: () => undefined,
+  flush: () => 0,
   remove: () => undefined,
   setActive: () => undefined,
   owns: () => false,
@@ -109,6 +119,7 @@ export function createHighlightLayer(api: HighlightApi | null): HighlightLayer {
   const active = register(ACTIVE_HIGHLIGHT, 2);
   let activeMention: PageMention | null = null;
   let disposed = false;
+  let held = new Set<PageMention>();
   const owned = new Set(registered.values());
   const setActive = (mention: PageMention | null): void => {
     if (disposed || mention === activeMention) return;
@@ -122,19 +133,38 @@ export function createHighlightLayer(api: HighlightApi | null): HighlightLayer {
     add(mention) {
       if (!disposed) byKind.get(mention.kind)?.add(mention.range);
     },
+    hold(mention) {
+      if (!disposed) held.add(mention);
+    },
+    flush(max) {
+      if (held.size <= max) {
+        for (const m of held) byKind.get(m.kind)?.add(m.range);
+        held = new Set();
+        return 0;
+      }
+      let n = 0;
+      for (const m of held) {
+        if (n++ >= max) break;
+        byKind.get(m.kind)?.add(m.range);
+        held.delete(m);
+      }
+      return held.size;
+    },
     remove(mention) {
-      byKind.get(mention.kind)?.delete(mention.range);
+      if (!held.delete(mention)) byKind.get(mention.kind)?.delete(mention.range);
       if (activeMention === mention) setActive(null);
     },
     setActive,
     owns: (highlight) => owned.has(highlight),
     clear() {
+      held.clear();
       for (const h of registered.values()) h.clear();
       activeMention = null;
     },
     dispose() {
       if (disposed) return;
       disposed = true;
+      held.clear();
       for (const [name, h] of registered) {
         h.clear();
         // Only remove our own registration (a newer instance may have replaced it).

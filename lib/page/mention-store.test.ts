@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { MentionStore, compareComposed } from './mention-store';
-import { createIdCounter, mentionsFromMatches } from './mentions';
+import { createIdCounter, mentionsFromMatches, type MentionRecord } from './mentions';
 import { collectBlocks } from './text-index';
 import { phraseMatcher } from './test-fakes';
 
@@ -48,5 +48,35 @@ describe('MentionStore', () => {
     expect(store.mentionCount).toBe(2);
     expect(store.blockCount).toBe(1);
     expect(store.remove(last)).toEqual([]);
+  });
+});
+
+describe('MentionStore (chunks and lookups)', () => {
+  it('keeps the chunks of one block in one entry, and builds the lookups when first asked', () => {
+    document.body.innerHTML = '<p>Gaza and Gaza</p>';
+    const [block] = collectBlocks(document, document.body);
+    if (block === undefined) throw new Error('fixture');
+    const node = block.nodes[0];
+    if (node === undefined) throw new Error('fixture');
+    const record = (start: number, id: number): MentionRecord => {
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + 4);
+      return { mention: { id, entityId: 'place/gaza', kind: 'place', range, text: 'Gaza' }, nodes: [node] };
+    };
+    const store = new MentionStore();
+    const a = record(0, 1);
+    store.add(block, [a]);
+    store.add(block, [record(9, 2)]);
+    store.commit();
+    expect(store.blockCount).toBe(1);
+    expect(store.all().map((m) => m.id)).toEqual([1, 2]);
+    expect(store.mentionsAtNode(node).map((m) => m.id)).toEqual([1, 2]);
+    // indexed now: a later chunk goes straight into the lookups
+    store.add(block, [record(5, 3)]);
+    expect(store.mentionsOf('place/gaza').map((m) => m.id)).toEqual([1, 2, 3]);
+    expect(store.mentionOfRange(a.mention.range)).toBe(a.mention);
+    expect(store.removeWhere(() => true).map((m) => m.id)).toEqual([1, 2, 3]);
+    expect(store.mentionsAtNode(node)).toEqual([]);
   });
 });

@@ -9,6 +9,8 @@ import { isShadowRoot, type TextBlock } from './text-index';
 export interface BlockEntry {
   block: TextBlock;
   records: MentionRecord[];
+  /** True once its mentions are in the lookups (built on first use, not per mention added). */
+  indexed?: boolean;
 }
 
 const FOLLOWING = 4;
@@ -63,6 +65,10 @@ export class MentionStore {
   private flat: readonly PageMention[] | null = [];
   private count = 0;
   private changes = 0;
+  /** The entry `add` made last (chunks of one block go to one entry). */
+  private last: BlockEntry | null = null;
+  /** Entries with mentions not yet in the lookups (byNode, byRange, byEntity). */
+  private unindexed: BlockEntry[] = [];
 
   /** Rises whenever a mention is added or removed. */
   get version(): number {
@@ -77,10 +83,37 @@ export class MentionStore {
     return this.count;
   }
 
-  /** Adds one block's mentions. Call `commit()` at the end of each scanning pass. */
+  /**
+   * Adds one block's mentions; called again for the same block right after, it adds to the
+   * same entry (a block's mentions may come in chunks). Call `commit()` at the end of each
+   * scanning pass.
+   */
   add(block: TextBlock, records: MentionRecord[]): BlockEntry {
-    const entry: BlockEntry = { block, records };
-    this.entries.add(entry);
+    const lastEntry = this.last;
+    const entry: BlockEntry = lastEntry !== null && lastEntry.block === block && this.entries.has(lastEntry)
+      ? lastEntry
+      : { block, records: [] };
+    if (entry !== lastEntry) {
+      this.entries.add(entry);
+      this.last = entry;
+    }
+    const wasEmpty = entry.records.length === 0;
+    for (const record of records) entry.records.push(record);
+    // The lookups are only needed on hover: built when first asked, not per mention here.
+    if (entry.indexed === true) this.index(records);
+    this.count += records.length;
+    if (records.length > 0) {
+      this.changes++;
+      if (wasEmpty) {
+        this.pending.push(entry);
+        if (entry.indexed !== true) this.unindexed.push(entry);
+      }
+      this.flat = null;
+    }
+    return entry;
+  }
+
+  private index(records: readonly MentionRecord[]): void {
     for (const { mention, nodes } of records) {
       for (const node of nodes) {
         const list = this.byNode.get(node);
@@ -95,13 +128,31 @@ export class MentionStore {
       }
       set.add(mention);
     }
-    this.count += records.length;
-    if (records.length > 0) {
-      this.changes++;
-      this.pending.push(entry);
-      this.flat = null;
+  }
+
+  /** Brings the lookups up to date (once per batch of additions). */
+  private ensureIndexed(): void {
+    if (this.unindexed.length === 0) return;
+    for (const entry of this.unindexed) {
+      if (entry.indexed === true || !this.entries.has(entry)) continue;
+      this.index(entry.records);
+      entry.indexed = true;
     }
-    return entry;
+    this.unindexed = [];
+  }
+
+  private unindex(mention: PageMention, nodes: readonly Text[]): void {
+    for (const node of nodes) {
+      const list = this.byNode.get(node);
+      if (list === undefined) continue;
+      const rest = list.filter((m) => m !== mention);
+      if (rest.length === 0) this.byNode.delete(node);
+      else this.byNode.set(node, rest);
+    }
+    this.byRange.delete(mention.range);
+    const set = this.byEntity.get(mention.entityId);
+    set?.delete(mention);
+    if (set?.size === 0) this.byEntity.delete(mention.entityId);
   }
 
   /** Removes one block's entry; returns its mentions. */
@@ -109,17 +160,7 @@ export class MentionStore {
     if (!this.entries.delete(entry)) return [];
     const removed: PageMention[] = [];
     for (const { mention, nodes } of entry.records) {
-      for (const node of nodes) {
-        const list = this.byNode.get(node);
-        if (list === undefined) continue;
-        const rest = list.filter((m) => m !== mention);
-        if (rest.length === 0) this.byNode.delete(node);
-        else this.byNode.set(node, rest);
-      }
-      this.byRange.delete(mention.range);
-      const set = this.byEntity.get(mention.entityId);
-      set?.delete(mention);
-      if (set?.size === 0) this.byEntity.delete(mention.entityId);
+      if (entry.indexed === true) this.unindex(mention, nodes);
       removed.push(mention);
     }
     this.count -= entry.records.length;
@@ -143,12 +184,27 @@ export class MentionStore {
   commit(): void {
     if (this.pending.length === 0) return;
     const live = (e: BlockEntry): boolean => this.entries.has(e);
-    const fresh = this.pending.filter(live).sort((a, b) => a.block.order - b.block.order);
+    const fresh = this.pending.filter(live);
+    // Mostly in order already (near blocks come first): sort only when needed.
+    if (fresh.some((e, i) => i > 0 && (fresh[i - 1]?.block.order ?? 0) > e.block.order)) {
+      fresh.sort((a, b) => a.block.order - b.block.order);
+    }
     const old = this.ordered.filter(live);
     this.pending = [];
+    this.flat = null;
+    if (old.length === 0) {
+      this.ordered = fresh;
+      return;
+    }
     const merged: BlockEntry[] = [];
-    let lo = 0; // only grows: fresh entries are in document order among themselves
     let taken = 0;
+    const copyOld = (until: number): void => {
+      for (; taken < until; taken++) {
+        const e = old[taken];
+        if (e !== undefined) merged.push(e);
+      }
+    };
+    let lo = 0; // only grows: fresh entries are in document order among themselves
     for (const entry of fresh) {
       const first = entry.block.nodes[0];
       let hi = old.length;
@@ -158,13 +214,11 @@ export class MentionStore {
         if (other !== undefined && compareComposed(other, first) < 0) lo = mid + 1;
         else hi = mid;
       }
-      merged.push(...old.slice(taken, lo));
-      taken = lo;
+      copyOld(lo);
       merged.push(entry);
     }
-    merged.push(...old.slice(taken));
+    copyOld(old.length);
     this.ordered = merged;
-    this.flat = null;
   }
 
   clear(): void {
@@ -173,6 +227,8 @@ export class MentionStore {
     this.byRange.clear();
     this.byEntity.clear();
     this.count = 0;
+    this.last = null;
+    this.unindexed = [];
     this.ordered = [];
     this.pending = [];
     this.flat = [];
@@ -192,14 +248,17 @@ export class MentionStore {
   }
 
   mentionsAtNode(node: Node): readonly PageMention[] {
+    this.ensureIndexed();
     return this.byNode.get(node as Text) ?? [];
   }
 
   mentionOfRange(range: AbstractRange): PageMention | undefined {
+    this.ensureIndexed();
     return this.byRange.get(range);
   }
 
   mentionsOf(entityId: string): PageMention[] {
+    this.ensureIndexed();
     const set = this.byEntity.get(entityId);
     if (set === undefined) return [];
     const all = this.all();

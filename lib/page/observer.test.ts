@@ -76,6 +76,7 @@ describe('createPageObserver', () => {
     byId('d').append(document.createElement('p'));
     await vi.waitFor(() => expect(onBatch).toHaveBeenCalledTimes(1));
     expect(onBatch.mock.calls[0]?.[0].scopes).toHaveLength(3);
+    expect(observer.received()).toBeGreaterThanOrEqual(2);
     controller.abort();
     byId('d').append(document.createElement('p'));
     await new Promise((r) => setTimeout(r, 20));

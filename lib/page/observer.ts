@@ -120,6 +120,11 @@ export interface PageObserver {
   observe(root: Node): void;
   /** Processes pending records now (tests, shutdown). */
   flush(): void;
+  /**
+   * How many mutation records have arrived so far. Records reach the observer before the
+   * next task, so an unchanged count across tasks means the observed DOM did not change.
+   */
+  received(): number;
 }
 
 type WindowWithObserver = Window & { MutationObserver?: typeof MutationObserver };
@@ -130,6 +135,7 @@ export function createPageObserver(options: PageObserverOptions): PageObserver {
   const observed = new WeakSet<Node>();
   let pending: MutationRecord[] = [];
   let timer: number | undefined;
+  let received = 0;
   const Observer = (win as WindowWithObserver).MutationObserver;
 
   const flush = (): void => {
@@ -146,6 +152,7 @@ export function createPageObserver(options: PageObserverOptions): PageObserver {
   const observer = typeof Observer === 'function'
     ? new Observer((records) => {
       if (signal.aborted) return;
+      received += records.length;
       pending.push(...records);
       if (timer === undefined) timer = win.setTimeout(flush, delay);
     })
@@ -165,5 +172,6 @@ export function createPageObserver(options: PageObserverOptions): PageObserver {
       observer.observe(root, { childList: true, characterData: true, subtree: true });
     },
     flush,
+    received: () => received,
   };
 }

@@ -10,8 +10,9 @@ import { createHitTest } from './hit-test';
 import { MentionStore, compareComposed } from './mention-store';
 import { createIdCounter, mentionsFromMatches } from './mentions';
 import { createPageObserver, type ChangeBatch } from './observer';
-import { createBlockMeasurer, scanRoots, type MeasureBlock } from './scan';
+import { createMeasurer, scanRoots, type MeasureBlock, type Measurer, type ScanStep } from './scan';
 import {
+  createYieldInBackground,
   createYieldToPage,
   emptySliceStats,
   runSliced,
@@ -31,6 +32,11 @@ export interface PageScannerOptions {
   onShadowRoot?: (root: ShadowRoot) => void;
   /** After each batch: the initial scan done, or an incremental update. */
   onChange?: (mentions: readonly PageMention[]) => void;
+  /**
+   * Runs alone as the first step of the initial scan (so in a task of its own, after the
+   * one that started the scanner): e.g. decoding the matcher.
+   */
+  prepare?: () => void;
   /** Work per slice before yielding to the page (ms). Default 6. */
   budgetMs?: number;
   /** Wait from the first DOM mutation to its rescan (ms). Default 100. */
@@ -38,6 +44,8 @@ export interface PageScannerOptions {
   /** Test seams; the defaults use `win`. */
   now?: () => number;
   yieldToPage?: YieldToPage;
+  /** For work off the viewport; defaults to `yieldToPage` when that is given. */
+  yieldInBackground?: YieldToPage;
   measure?: MeasureBlock;
   highlightApi?: HighlightApi | null;
 }
@@ -63,6 +71,11 @@ export interface PageScanner {
   stats(): PageScannerStats;
 }
 
+/** Matches turned into mentions per step of a block with many of them. */
+const MENTIONS_PER_STEP = 64;
+/** Held-back ranges registered per step. */
+const RANGES_PER_STEP = 512;
+
 function inScopes(node: Node, scopes: ReadonlySet<Node>): boolean {
   for (let cur: Node | null = node; cur !== null; cur = composedParent(cur)) {
     if (scopes.has(cur)) return true;
@@ -80,7 +93,9 @@ export function startPageScanner(opts: PageScannerOptions): PageScanner {
   const perf = (win as Window & { performance?: Performance }).performance;
   const now = opts.now ?? (() => (perf !== undefined ? perf.now() : Date.now()));
   const yieldToPage = opts.yieldToPage ?? createYieldToPage(win, signal);
-  let measure: MeasureBlock | null = opts.measure ?? null;
+  const yieldInBackground = opts.yieldInBackground
+    ?? (opts.yieldToPage !== undefined ? yieldToPage : createYieldInBackground(win, signal, yieldToPage));
+  const measureSeam = opts.measure;
   const shadowRoots = new Set<ShadowRoot>();
   let shadowList: ShadowRoot[] = [];
 
@@ -94,6 +109,10 @@ export function startPageScanner(opts: PageScannerOptions): PageScanner {
 
   const collect = {
     isOwnUi,
+    // The page moved the walk's position away: rescan what the walk left of `container`.
+    onLost: (container: Element | ShadowRoot) => {
+      void enqueue(() => rescan({ scopes: [container], removals: true }));
+    },
     onShadowRoot: (root: ShadowRoot) => {
       observer.observe(root);
       if (!shadowRoots.has(root)) {
@@ -104,24 +123,42 @@ export function startPageScanner(opts: PageScannerOptions): PageScanner {
     },
   };
 
-  const process = (block: TextBlock): void => {
+  function* process(block: TextBlock, near: boolean): Generator<undefined, void, undefined> {
     let matches: Match[];
     try {
       matches = match(block.text);
     } catch {
       matches = []; // a matcher bug must not stop the scan
     }
-    const records = mentionsFromMatches(doc, block, matches, kindOf, nextId);
-    store.add(block, records);
-    for (const { mention } of records) layer.add(mention);
+    if (matches.length === 0) {
+      store.add(block, []);
+      return;
+    }
+    // In chunks, so a block with very many mentions does not overrun the slice.
+    for (let from = 0; from < matches.length; from += MENTIONS_PER_STEP) {
+      if (from > 0) yield;
+      const records = mentionsFromMatches(doc, block, matches, kindOf, nextId, from, from + MENTIONS_PER_STEP);
+      store.add(block, records);
+      for (const { mention } of records) {
+        if (near) layer.add(mention);
+        else layer.hold(mention);
+      }
+    }
+  }
+
+  function* flush(): Generator<undefined, void, undefined> {
+    while (layer.flush(RANGES_PER_STEP) > 0) yield;
+  }
+
+  const steps = (roots: readonly (Element | ShadowRoot)[]): Generator<ScanStep, void, undefined> => {
+    // Measured afresh for each pass (the viewport may have moved).
+    const measure: Measurer = measureSeam !== undefined ? { block: measureSeam } : createMeasurer(doc, win);
+    const since = observer.received();
+    const changed = (): boolean => observer.received() !== since;
+    return scanRoots(doc, roots, { collect, measure, process, flush, changed });
   };
 
-  const steps = (roots: readonly (Element | ShadowRoot)[]): Generator<void, void, undefined> => {
-    measure ??= createBlockMeasurer(doc, win);
-    return scanRoots(doc, roots, { collect, measure, process });
-  };
-
-  function* rescan(batch: ChangeBatch): Generator<void, void, undefined> {
+  function* rescan(batch: ChangeBatch): Generator<ScanStep, void, undefined> {
     const scopes = new Set<Node>(batch.scopes);
     const stale = (block: TextBlock): boolean => {
       const first = block.nodes[0];
@@ -148,17 +185,22 @@ export function startPageScanner(opts: PageScannerOptions): PageScanner {
   let chain: Promise<void> = Promise.resolve();
   let emitted = false;
   let emittedVersion = -1;
-  function enqueue(work: () => Generator<void, void, undefined>): Promise<void> {
+  function enqueue(work: () => Generator<ScanStep, void, undefined>): Promise<void> {
     chain = chain
       .then(async () => {
+        // Never in the caller's task: the first slice gets a task of its own.
+        await yieldToPage();
         if (signal.aborted) return;
         const done = await runSliced(work(), {
           now,
           yieldToPage,
+          yieldInBackground,
           signal,
           budgetMs: opts.budgetMs,
           stats: sliceStats,
         });
+        // Ordering the pass's mentions and reporting them get a task of their own too.
+        if (done) await yieldToPage();
         store.commit();
         // The first batch always reports; later ones only when mentions changed.
         if (done && (!emitted || store.version !== emittedVersion)) {
@@ -188,7 +230,18 @@ export function startPageScanner(opts: PageScannerOptions): PageScanner {
   if (!signal.aborted) {
     observer.observe(doc.documentElement);
     const root = doc.body ?? doc.documentElement;
-    ready = Promise.race([enqueue(() => steps([root])), aborted]);
+    const prepare = opts.prepare;
+    ready = Promise.race([enqueue(function* initial() {
+      if (prepare !== undefined) {
+        try {
+          prepare();
+        } catch {
+          // `match` fails the same way later, and is guarded there
+        }
+        yield;
+      }
+      yield* steps([root]);
+    }), aborted]);
   }
 
   const hitTestImpl = createHitTest(win, doc, {

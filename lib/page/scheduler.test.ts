@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { createYieldToPage, emptySliceStats, runSliced } from './scheduler';
+import { BACKGROUND_WORK, createYieldInBackground, createYieldToPage, emptySliceStats, runSliced } from './scheduler';
 
 function fakeClock(): { now: () => number; advance: (ms: number) => void } {
   let t = 0;
@@ -87,5 +87,77 @@ describe('createYieldToPage', () => {
     const win = { setTimeout: setTimeoutFn, clearTimeout: vi.fn() } as unknown as Window;
     await createYieldToPage(win, new AbortController().signal)();
     expect(setTimeoutFn).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('background work', () => {
+  it('ends the slice at BACKGROUND_WORK and yields in the background afterwards', async () => {
+    const clock = fakeClock();
+    const order: string[] = [];
+    function* work(): Generator<undefined | typeof BACKGROUND_WORK> {
+      for (let i = 0; i < 3; i++) {
+        clock.advance(1);
+        order.push('n');
+        yield;
+      }
+      yield BACKGROUND_WORK;
+      for (let i = 0; i < 6; i++) {
+        clock.advance(2);
+        order.push('b');
+        yield;
+      }
+    }
+    const done = await runSliced(work(), {
+      now: clock.now,
+      yieldToPage: async () => { order.push('|'); },
+      yieldInBackground: async () => { order.push('~'); },
+      signal: new AbortController().signal,
+      budgetMs: 4,
+    });
+    expect(done).toBe(true);
+    expect(order.join('')).toBe('nnn~bb~bb~bb~');
+  });
+
+  it('uses a background-priority postTask where present, and never waits past the timeout', async () => {
+    const posted: { priority?: string }[] = [];
+    const win = {
+      scheduler: {
+        postTask: (cb: () => void, options?: { priority?: string }) => {
+          posted.push(options ?? {});
+          return Promise.resolve().then(cb);
+        },
+      },
+      setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+      clearTimeout: (id: number) => clearTimeout(id),
+    } as unknown as Window;
+    const yieldInBackground = createYieldInBackground(win, new AbortController().signal, async () => undefined);
+    await yieldInBackground();
+    expect(posted).toEqual([expect.objectContaining({ priority: 'background' })]);
+
+    vi.useFakeTimers();
+    try {
+      const never = {
+        scheduler: { postTask: () => new Promise(() => undefined) },
+        setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+        clearTimeout: (id: number) => clearTimeout(id),
+      } as unknown as Window;
+      let resolved = false;
+      void createYieldInBackground(never, new AbortController().signal, async () => undefined)()
+        .then(() => { resolved = true; });
+      await vi.advanceTimersByTimeAsync(250);
+      expect(resolved).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('falls back to requestIdleCallback, then to the given yield', async () => {
+    const idle = vi.fn((cb: () => void) => { setTimeout(cb, 0); return 1; });
+    const win = { requestIdleCallback: idle, cancelIdleCallback: vi.fn() } as unknown as Window;
+    await createYieldInBackground(win, new AbortController().signal, async () => undefined)();
+    expect(idle).toHaveBeenCalledTimes(1);
+    const fallback = vi.fn(async () => undefined);
+    await createYieldInBackground({} as Window, new AbortController().signal, fallback)();
+    expect(fallback).toHaveBeenCalledTimes(1);
   });
 });

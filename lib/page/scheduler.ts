@@ -6,9 +6,66 @@
 /** Gives the page a turn; resolves when the scan may continue. */
 export type YieldToPage = () => Promise<void>;
 
+interface PostTaskOptions {
+  priority?: 'user-blocking' | 'user-visible' | 'background';
+  signal?: AbortSignal;
+}
+
 type WindowWithScheduler = Window & {
-  scheduler?: { yield?: () => Promise<void> };
+  scheduler?: {
+    yield?: () => Promise<void>;
+    postTask?: (callback: () => void, options?: PostTaskOptions) => Promise<unknown>;
+  };
+  requestIdleCallback?: (callback: () => void, options?: { timeout?: number }) => number;
+  cancelIdleCallback?: (handle: number) => void;
 };
+
+/** The longest wait for an idle period before background work runs anyway (ms). */
+export const IDLE_TIMEOUT_MS = 200;
+
+/**
+ * Gives the page a turn and resumes only when it has nothing more urgent (or after
+ * `IDLE_TIMEOUT_MS`): a `scheduler.postTask` task of `background` priority where present
+ * (no wait when the page is idle; chained `requestIdleCallback`s wait for a new idle period
+ * each, up to 50 ms), else `requestIdleCallback`, else `fallback`. Resolves at once when
+ * `signal` aborts.
+ */
+export function createYieldInBackground(win: Window, signal: AbortSignal, fallback: YieldToPage): YieldToPage {
+  const w = win as WindowWithScheduler;
+  const scheduler = w.scheduler;
+  const postTask = scheduler?.postTask;
+  if (scheduler !== undefined && typeof postTask === 'function') {
+    return () => {
+      if (signal.aborted) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        // A page that is never idle must not starve the scan: the timer ends the wait.
+        const timer = win.setTimeout(resolve, IDLE_TIMEOUT_MS);
+        const done = (): void => {
+          win.clearTimeout(timer);
+          resolve();
+        };
+        postTask.call(scheduler, () => undefined, { priority: 'background', signal }).then(done, done);
+      });
+    };
+  }
+  const idle = w.requestIdleCallback;
+  const cancel = w.cancelIdleCallback;
+  if (typeof idle !== 'function' || typeof cancel !== 'function') return fallback;
+  return () => {
+    if (signal.aborted) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const onAbort = (): void => {
+        cancel.call(win, handle);
+        resolve();
+      };
+      const handle = idle.call(win, () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, { timeout: IDLE_TIMEOUT_MS });
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+  };
+}
 
 /**
  * `scheduler.yield()` where present, else a MessageChannel macrotask (not throttled like
@@ -78,6 +135,8 @@ export function emptySliceStats(): SliceStats {
 export interface SliceOptions {
   now: () => number;
   yieldToPage: YieldToPage;
+  /** Used once the work yields `BACKGROUND_WORK`; default `yieldToPage`. */
+  yieldInBackground?: YieldToPage;
   signal: AbortSignal;
   /** Work time per slice before yielding (ms). Default 6, under the ~8 ms target. */
   budgetMs?: number;
@@ -88,16 +147,22 @@ export interface SliceOptions {
 /** The default slice budget. */
 export const SLICE_BUDGET_MS = 6;
 
+/** Yielded by work whose remaining units are background work: the slice ends there. */
+export const BACKGROUND_WORK = 'background';
+
 /**
  * Pulls `work` to completion, one unit per `next()`, yielding to the page when a slice
- * reaches the budget. A slice may overrun by at most one unit. Resolves true when the
- * work is done, false when `signal` aborted first (the generator is then closed).
+ * reaches the budget. A slice may overrun by at most one unit. Once a unit yields
+ * `BACKGROUND_WORK`, the slice ends and later slices wait for `yieldInBackground`.
+ * Resolves true when the work is done, false when `signal` aborted first (the generator
+ * is then closed).
  */
 export async function runSliced(
   work: Iterator<unknown, unknown, undefined>,
   options: SliceOptions,
 ): Promise<boolean> {
-  const { now, yieldToPage, signal } = options;
+  const { now, signal } = options;
+  let yieldToPage = options.yieldToPage;
   const budget = options.budgetMs ?? SLICE_BUDGET_MS;
   const stats = options.stats ?? emptySliceStats();
   const endSlice = (started: number): void => {
@@ -119,6 +184,10 @@ export async function runSliced(
         if (signal.aborted) {
           endSlice(started);
           return false;
+        }
+        if (step.value === BACKGROUND_WORK) {
+          yieldToPage = options.yieldInBackground ?? yieldToPage;
+          break;
         }
         if (now() - started >= budget) break;
       }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { collectBlocks, closestBlock, isExcluded, locate } from './text-index';
+import { collectBlocks, closestBlock, isExcluded, locate, walkBlocks } from './text-index';
 
 function setBody(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -63,6 +63,42 @@ describe('collectBlocks', () => {
     if (p === null) throw new Error('fixture');
     expect(isExcluded(p)).toBe(true);
     expect(texts(p)).toEqual([]);
+  });
+});
+
+describe('walkBlocks', () => {
+  it('yields null ticks between blocks every few nodes', () => {
+    setBody(`<div>${'<span></span>'.repeat(20)}</div><p>end</p>`);
+    const steps = [...walkBlocks(document, document.body, { tickNodes: 5 })];
+    expect(steps.filter((s) => s === null).length).toBeGreaterThanOrEqual(4);
+    expect(steps.filter((s) => s !== null).map((b) => b?.text)).toEqual(['end']);
+  });
+
+  it('goes on after the innermost intact container, and reports it, when the page removes its position', () => {
+    setBody('<section id="s"><p>one</p><div id="d"><p>two</p><p>three</p></div><p>four</p></section><p>five</p>');
+    const texts: string[] = [];
+    const lost: Node[] = [];
+    for (const block of walkBlocks(document, document.body, { tickNodes: 1, onLost: (c) => lost.push(c) })) {
+      if (block === null) continue;
+      texts.push(block.text);
+      if (block.text === 'two') document.getElementById('d')?.remove();
+    }
+    // The rest of the section is left to a rescan of it.
+    expect(texts).toEqual(['one', 'two', 'five']);
+    expect(lost).toEqual([document.getElementById('s')]);
+  });
+
+  it('leaves far elements to the caller and numbers blocks with the given counter', () => {
+    setBody('<p>a</p><article class="far"><p>b</p></article><p>c</p>');
+    const far: Element[] = [];
+    let n = 100;
+    const blocks = [...walkBlocks(document, document.body, {
+      zoneOf: (el) => (el.classList.contains('far') ? 'far' : 'near'),
+      onFar: (el) => far.push(el),
+      order: () => n++,
+    })].filter((b) => b !== null);
+    expect(blocks.map((b) => [b?.text, b?.order, b?.zone])).toEqual([['a', 100, 'near'], ['c', 101, 'near']]);
+    expect(far.map((el) => el.localName)).toEqual(['article']);
   });
 });
 

@@ -24,6 +24,8 @@ export interface TextBlock {
    * walks); compare only blocks collected by the same pass.
    */
   order: number;
+  /** Where the block's container is relative to the viewport, when the walk measured it. */
+  zone?: Zone;
 }
 
 let nextOrder = 0;
@@ -33,6 +35,12 @@ export interface CollectOptions {
   isOwnUi?: (node: Node) => boolean;
   /** Called for every open shadow root entered, so the caller can observe it. */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /**
+   * Called when the page removed or moved the walk's position while the walk was suspended:
+   * the walk goes on after `container` (the innermost container still in the root, or the
+   * root itself), so what was left of `container` should be rescanned.
+   */
+  onLost?: (container: BlockContainer) => void;
 }
 
 /** Elements whose text flows into the surrounding block. Anything else is a boundary. */
@@ -52,11 +60,6 @@ export const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set([
 ]);
 
 const NS_SVG = 'http://www.w3.org/2000/svg';
-// NodeFilter constants, inlined so nothing depends on the global `NodeFilter`.
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
-const SHOW_ELEMENT = 0x1;
-const SHOW_TEXT = 0x4;
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const DOCUMENT_FRAGMENT_NODE = 11;
@@ -67,10 +70,6 @@ function isElement(node: Node): node is Element {
 
 export function isShadowRoot(node: Node): node is ShadowRoot {
   return node.nodeType === DOCUMENT_FRAGMENT_NODE && 'host' in node;
-}
-
-function isText(node: Node): node is Text {
-  return node.nodeType === TEXT_NODE;
 }
 
 /** An element that ends a block: anything not inline, or any shadow host. */
@@ -131,57 +130,181 @@ export function closestBlock(node: Node): BlockContainer | null {
   return null;
 }
 
-function hasVisibleText(block: TextBlock): boolean {
-  return /\S/.test(block.text);
+/**
+ * Where a boundary element's box is relative to the viewport, for visible-first scanning:
+ * `near` (within a few screens), `far`, or `unknown` (no box of its own: `display:
+ * contents`, not rendered, or a document without layout).
+ */
+export type Zone = 'near' | 'far' | 'unknown';
+
+export interface WalkOptions extends CollectOptions {
+  /**
+   * Classifies each boundary element entered, except inside a `far` one (its whole subtree
+   * is far, so nothing in it is measured). Blocks get the zone of their innermost
+   * classified container. Without it every block is `unknown`.
+   */
+  zoneOf?: (el: Element) => Zone;
+  /**
+   * With `zoneOf`: a `far` boundary element (under a container that is not far) is not
+   * entered; it is passed here instead, for the caller to walk later.
+   */
+  onFar?: (el: Element) => void;
+  /** Numbers the blocks (`TextBlock.order`); default: a counter shared by all walks. */
+  order?: () => number;
+  /** Yield `null` after this many nodes without a block, so a sliced caller can check its clock. */
+  tickNodes?: number;
+}
+
+/** The default `tickNodes`. */
+export const TICK_NODES = 256;
+
+/** True when `node` is `root` or inside it (same tree). */
+function within(root: Node, node: Node): boolean {
+  for (let cur: Node | null = node; cur !== null; cur = cur.parentNode) {
+    if (cur === root) return true;
+  }
+  return false;
 }
 
 /**
- * Walks `root` (an element, a shadow root, or the document's body) and yields its text
- * blocks in document order, entering open shadow roots where they occur. A generator so a
- * time-sliced caller can stop between blocks. Whitespace-only blocks are not yielded.
+ * Walks `root` in document order and yields its text blocks (and `null` every `tickNodes`
+ * nodes), entering open shadow roots where they occur. Whitespace-only blocks are not
+ * yielded. A hand-rolled walk over firstChild/nextSibling with a stack of the open block
+ * containers: no TreeWalker filter callback and no ancestor climb per text node (together
+ * they cost more than everything else). If the page moves or removes the walk's position
+ * while the caller is suspended, the walk goes on after the innermost container still in
+ * `root`, reported to `onLost` for a rescan.
  */
+export function* walkBlocks(
+  doc: Document,
+  root: Element | ShadowRoot,
+  options: WalkOptions = {},
+  outerZone: Zone = 'unknown',
+): Generator<TextBlock | null, void, undefined> {
+  const { isOwnUi, zoneOf, onFar } = options;
+  const order = options.order ?? ((): number => nextOrder++);
+  const tick = options.tickNodes ?? TICK_NODES;
+  if (isExcluded(root, isOwnUi)) return;
+  if (isShadowRoot(root)) options.onShadowRoot?.(root);
+
+  // The open containers, outermost first; containers[0] is the one around `root`.
+  const containers: BlockContainer[] = [closestBlock(root) ?? root];
+  const zones: Zone[] = [outerZone];
+  if (zoneOf !== undefined && outerZone !== 'far' && isElement(root) && isBoundary(root)) {
+    zones[0] = zoneOf(root);
+  }
+  let top = 0;
+  let current: TextBlock | null = null;
+  let visited = 0;
+  const take = (): TextBlock | null => {
+    const block = current;
+    current = null;
+    return block !== null && /\S/.test(block.text) ? block : null;
+  };
+  /** Lost position: the innermost container still in `root`, to go on after (or null). */
+  const lost = (): Node | null => {
+    current = null;
+    while (top > 0 && !within(root, containers[top] ?? root)) top--;
+    const container = top === 0 ? root : (containers[top--] ?? root);
+    options.onLost?.(container);
+    return container === root ? null : container;
+  };
+
+  let node: Node | null = root.firstChild;
+  let entering = true; // false: `node` is done, move past its subtree
+  while (node !== null) {
+    if (!entering) {
+      if (node === root) break;
+      const next: Node | null = node.nextSibling;
+      if (next !== null) {
+        node = next;
+        entering = true;
+        continue;
+      }
+      const parent: Node | null = node.parentNode;
+      node = parent === null ? lost() : parent;
+      if (node !== null && top > 0 && node === containers[top]) {
+        top--; // leaving a container ends its block
+        const done = take();
+        if (done !== null) {
+          yield done;
+          if (!node.isConnected && root.isConnected) node = lost();
+        }
+      }
+      continue;
+    }
+    if (++visited >= tick) {
+      visited = 0;
+      yield null;
+      if (!within(root, node)) {
+        node = lost();
+        entering = false;
+        continue;
+      }
+    }
+    entering = false;
+    const type = node.nodeType;
+    if (type === TEXT_NODE) {
+      const text = node as Text;
+      if (current === null) {
+        const container = containers[top] ?? root;
+        current = { text: '', nodes: [], starts: [], container, order: order(), zone: zones[top] ?? 'unknown' };
+      }
+      current.starts.push(current.text.length);
+      current.nodes.push(text);
+      current.text += text.data;
+      continue;
+    }
+    if (type !== ELEMENT_NODE) continue;
+    const el = node as Element;
+    if (isSkippedElement(el, isOwnUi)) continue;
+    if (isBoundary(el)) {
+      // A boundary element ends the running block (its own text starts a new one).
+      const done = take();
+      if (done !== null) {
+        yield done;
+        if (!el.isConnected && root.isConnected) {
+          node = lost();
+          continue;
+        }
+      }
+      const shadow = el.shadowRoot;
+      const open = shadow !== null && shadow.mode === 'open';
+      let zone = zones[top] ?? 'unknown';
+      // Only containers are measured (not <br>, <img>, empty elements).
+      if (zoneOf !== undefined && zone !== 'far' && (open || el.firstChild !== null)) {
+        zone = zoneOf(el);
+        if (zone === 'far' && onFar !== undefined) {
+          onFar(el); // not entered now
+          continue;
+        }
+      }
+      if (open) yield* walkBlocks(doc, shadow, options, zone);
+      if (el.firstChild !== null) {
+        top++;
+        containers[top] = el;
+        zones[top] = zone;
+      }
+    }
+    const first = el.firstChild;
+    if (first !== null) {
+      node = first;
+      entering = true;
+    }
+  }
+  const done = take();
+  if (done !== null) yield done;
+}
+
+/** Yields the text blocks of `root` (see `walkBlocks`), for callers that need no ticks. */
 export function* iterateBlocks(
   doc: Document,
   root: Element | ShadowRoot,
   options: CollectOptions = {},
 ): Generator<TextBlock, void, undefined> {
-  const { isOwnUi } = options;
-  if (isExcluded(root, isOwnUi)) return;
-  if (isShadowRoot(root)) options.onShadowRoot?.(root);
-
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
-    acceptNode(node: Node): number {
-      if (isElement(node) && isSkippedElement(node, isOwnUi)) return FILTER_REJECT;
-      return FILTER_ACCEPT;
-    },
-  });
-
-  let current: TextBlock | null = null;
-  const flush = function* (): Generator<TextBlock, void, undefined> {
-    if (current !== null && hasVisibleText(current)) yield current;
-    current = null;
-  };
-
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-    if (isText(node)) {
-      const data = node.data;
-      const container = closestBlock(node.parentNode ?? node) ?? root;
-      if (current !== null && current.container !== container) yield* flush();
-      if (current === null) current = { text: '', nodes: [], starts: [], container, order: nextOrder++ };
-      current.starts.push(current.text.length);
-      current.nodes.push(node);
-      current.text += data;
-      continue;
-    }
-    if (!isElement(node) || !isBoundary(node)) continue;
-    // A boundary element ends the running block (its own text starts a new one).
-    yield* flush();
-    const shadow = node.shadowRoot;
-    if (shadow !== null && shadow.mode === 'open') {
-      yield* iterateBlocks(doc, shadow, options);
-    }
+  for (const block of walkBlocks(doc, root, options)) {
+    if (block !== null) yield block;
   }
-  yield* flush();
 }
 
 /** All blocks of `root` at once (tests, small roots). */
