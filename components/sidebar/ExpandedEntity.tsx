@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PageEntitySummary } from '../../lib/sidebar-protocol';
+import { CardView, type CardState } from '../CardView';
+import type { CardNotesSource } from '../notes/card-notes';
+import { useCardEntry, type CardCache } from './card-cache';
+
+/** Where the stepper is: the `index`-th of `count` mentions (from the last 'revealed'). */
+export interface StepPosition {
+  index: number;
+  count: number;
+}
+
+export interface ExpandedEntityProps {
+  entity: PageEntitySummary;
+  panelId: string;
+  cache: CardCache;
+  position: StepPosition | undefined;
+  onStep: (entityId: string, delta: number) => void;
+  /** A related entity's button: returns true when the sidebar switched to it (it is on this page). */
+  onOpenOnPage: (entityId: string) => boolean;
+  notes: CardNotesSource;
+  notesVersion: number;
+}
+
+/**
+ * The expanded entity: "‹ 2 of 5 ›" to step through its mentions on the page, then its full
+ * card (the hover card's `CardView`: role, summary, notes, contexts, relations, sources).
+ * A related entity that is on the page becomes the expanded one; one that is not opens its
+ * card here, with Back.
+ */
+export function ExpandedEntity({ entity, panelId, cache, position, onStep, onOpenOnPage, notes, notesVersion }: ExpandedEntityProps) {
+  const [trail, setTrail] = useState<string[]>([]);
+  useEffect(() => setTrail([]), [entity.id]);
+  const shownId = trail[trail.length - 1] ?? entity.id;
+  const entry = useCardEntry(cache, shownId, true);
+  const state: CardState = entry === undefined ? { status: 'loading' } : entry;
+  const count = position?.count ?? entity.count;
+  const where = position ? `${position.index + 1} of ${position.count}` : `${count} on this page`;
+  return (
+    <div class="bs-sb-expanded" id={panelId}>
+      <div class="bs-sb-stepper" role="group" aria-label={`Mentions of ${entity.name}`}>
+        <button
+          type="button"
+          class="bs-sb-step"
+          aria-label="Previous mention"
+          disabled={count < 2 && position !== undefined}
+          onClick={() => onStep(entity.id, -1)}
+        >
+          <span aria-hidden="true">‹</span>
+        </button>
+        <span class="bs-sb-stepper__pos">{where}</span>
+        <button
+          type="button"
+          class="bs-sb-step"
+          aria-label="Next mention"
+          disabled={count < 2 && position !== undefined}
+          onClick={() => onStep(entity.id, 1)}
+        >
+          <span aria-hidden="true">›</span>
+        </button>
+      </div>
+      <CardView
+        state={state}
+        onOpenEntity={(id) => {
+          if (id === shownId) return;
+          if (onOpenOnPage(id)) return;
+          setTrail((t) => [...t, id]);
+        }}
+        onBack={trail.length > 0 ? () => setTrail((t) => t.slice(0, -1)) : undefined}
+        onRetry={() => cache.want(shownId)}
+        notes={{ source: notes, version: notesVersion }}
+      />
+    </div>
+  );
+}

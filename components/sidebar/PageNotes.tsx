@@ -1,0 +1,134 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { request, type Transport } from '../../lib/messaging';
+import type { Note } from '../../lib/model';
+import type { PageEntitySummary, PageSummary } from '../../lib/sidebar-protocol';
+import { NoteList, sortNewestFirst } from '../notes/NoteList';
+import { NoteView } from '../notes/NoteView';
+import { useSeen } from './useVisible';
+import type { ObserveVisible } from './types';
+
+export interface PageNotesProps {
+  send: Transport;
+  /** The tab's URL (notes are kept per normalised http(s) URL). */
+  url: string;
+  summary: PageSummary;
+  notesVersion: number;
+  observe: ObserveVisible | undefined;
+  onRevealPassage: (noteId: string) => void;
+}
+
+interface Loaded {
+  page: Note[];
+  passages: Note[];
+  entities: { entity: PageEntitySummary; notes: Note[] }[];
+}
+
+type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: Loaded };
+
+/** At most this many entities' notes are listed (the page's most prominent first). */
+const MAX_NOTED = 30;
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+async function loadNotes(send: Transport, url: string, entities: readonly PageEntitySummary[]): Promise<Loaded> {
+  const http = /^https?:\/\//i.test(url);
+  const [pageNotes, noted] = await Promise.all([
+    http ? request(send, 'notesForPage', { url }) : Promise.resolve([]),
+    entities.length > 0 ? request(send, 'notedEntities', { entityIds: entities.map((e) => e.id).slice(0, 5_000) }) : Promise.resolve([]),
+  ]);
+  const notedSet = new Set(noted);
+  const withNotes = entities.filter((e) => notedSet.has(e.id)).slice(0, MAX_NOTED);
+  const lists = await Promise.all(withNotes.map((entity) => request(send, 'notesForEntity', { entityId: entity.id })));
+  return {
+    page: pageNotes.filter((n) => n.target.type === 'page'),
+    passages: sortNewestFirst(pageNotes.filter((n) => n.target.type === 'passage')),
+    entities: withNotes.map((entity, i) => ({ entity, notes: lists[i] ?? [] })).filter((x) => x.notes.length > 0),
+  };
+}
+
+/**
+ * "Notes on this page": page notes, passage notes (the quote is a button that scrolls the
+ * page to it; a passage no longer found is marked so), and the notes on the entities present.
+ * Asked for only once the section is in view, and again when the set of entities or the
+ * notes change (debounced: counts change often while a page is scanned).
+ */
+export function PageNotes({ send, url, summary, notesVersion, observe, onRevealPassage }: PageNotesProps) {
+  const ref = useRef<HTMLElement>(null);
+  const seen = useSeen(ref, observe);
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const idsKey = summary.entities.map((e) => e.id).sort().join('\n');
+  const entitiesRef = useRef(summary.entities);
+  entitiesRef.current = summary.entities;
+
+  useEffect(() => {
+    if (!seen) return undefined;
+    let current = true;
+    const timer = setTimeout(() => {
+      loadNotes(send, url, entitiesRef.current).then(
+        (value) => current && setLoad({ status: 'ready', value }),
+        (e: unknown) => current && setLoad({ status: 'error', message: messageOf(e) }),
+      );
+    }, 150);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [seen, send, url, idsKey, notesVersion]);
+
+  const orphaned = new Set(summary.passages.orphaned);
+  const value = load.status === 'ready' ? load.value : null;
+  const empty = value !== null && value.page.length === 0 && value.passages.length === 0 && value.entities.length === 0;
+  return (
+    <section class="bs-sb-section" aria-labelledby="bs-sb-notes" ref={ref}>
+      <h2 class="bs-sb-section__title" id="bs-sb-notes">
+        Notes on this page
+      </h2>
+      {load.status === 'loading' ? <p class="bs-sb-muted">Loading notes…</p> : null}
+      {load.status === 'error' ? (
+        <p class="bs-sb-error" role="alert">
+          Couldn't load the notes: {load.message}
+        </p>
+      ) : null}
+      {empty ? <p class="bs-sb-muted">No notes on this page or on the names in it yet.</p> : null}
+      {value && value.page.length > 0 ? (
+        <div class="bs-sb-notegroup">
+          <h3 class="bs-sb-subtitle">About this page</h3>
+          <NoteList notes={value.page} label="About this page" showPage={false} />
+        </div>
+      ) : null}
+      {value && value.passages.length > 0 ? (
+        <div class="bs-sb-notegroup">
+          <h3 class="bs-sb-subtitle">On passages</h3>
+          <ul class="bs-sb-passages" aria-label="Passage notes">
+            {value.passages.map((note) => {
+              const quote = note.target.type === 'passage' ? note.target.selector.exact : '';
+              const lost = orphaned.has(note.id);
+              return (
+                <li class="bs-sb-passage" key={note.id} data-orphaned={lost ? 'true' : undefined}>
+                  {lost ? (
+                    <>
+                      <p class="bs-sb-passage__quote">“{quote}”</p>
+                      <p class="bs-sb-orphan">Not found on the page any more</p>
+                    </>
+                  ) : (
+                    <button type="button" class="bs-sb-passage__quote bs-sb-passage__go" onClick={() => onRevealPassage(note.id)}>
+                      <span class="bs-sb-sr">Show on the page: </span>“{quote}”
+                    </button>
+                  )}
+                  <NoteView note={note} showPage={false} />
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
+      {value?.entities.map(({ entity, notes }) => (
+        <div class="bs-sb-notegroup" key={entity.id}>
+          <h3 class="bs-sb-subtitle" data-kind={entity.kind}>
+            {entity.name}
+          </h3>
+          <NoteList notes={notes} label={`Notes on ${entity.name}`} />
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,10 @@
+import { render } from 'preact';
+import '../../components/card.css';
+import '../../components/notes/notes.css';
+import '../../components/sidebar/sidebar.css';
+import { Sidebar } from '../../components/sidebar/Sidebar';
+import { browserDeps } from './deps';
+
+/** The context sidebar: Chrome's side panel, Firefox's sidebar_action (one WXT entrypoint). */
+const root = document.getElementById('app');
+if (root) render(<Sidebar deps={browserDeps(location.search)} />, root);
