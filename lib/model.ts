@@ -65,6 +65,31 @@ export const RELATION_TYPES = [
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
+/** Each relation type's converse ("criticised" ↔ "criticised-by"); symmetric ones map to themselves. */
+export const RELATION_CONVERSE: Record<RelationType, RelationType> = {
+  criticised: 'criticised-by',
+  'criticised-by': 'criticised',
+  'called-for': 'called-for-by',
+  'called-for-by': 'called-for',
+  supports: 'supported-by',
+  'supported-by': 'supports',
+  opposes: 'opposed-by',
+  'opposed-by': 'opposes',
+  leads: 'led-by',
+  'led-by': 'leads',
+  'member-of': 'has-member',
+  'has-member': 'member-of',
+  'located-in': 'contains',
+  contains: 'located-in',
+  'ally-of': 'ally-of',
+  'in-conflict-with': 'in-conflict-with',
+  'concerned-about': 'concern-of',
+  'concern-of': 'concerned-about',
+  pressures: 'pressured-by',
+  'pressured-by': 'pressures',
+  'related-to': 'related-to',
+};
+
 export interface Relation {
   type: RelationType;
   /** Target entity id, in the same pack. */

@@ -2,7 +2,7 @@
  * Pure helpers of the entity list: grouping by kind in the page's order of prominence, the
  * filter, and "how they connect" (relations among the entities on this page).
  */
-import type { EntityKind, Relation, RelationType } from '../../lib/model';
+import { RELATION_CONVERSE, type EntityKind, type Relation, type RelationType } from '../../lib/model';
 import type { CardData } from '../../lib/messaging';
 import type { PageEntitySummary } from '../../lib/sidebar-protocol';
 
@@ -60,34 +60,10 @@ export function groupEntities(entities: readonly PageEntitySummary[]): EntityGro
   return groups;
 }
 
-/** Each relation type's converse ("criticised" ↔ "criticised-by"); symmetric ones map to themselves. */
-const CONVERSE: Record<RelationType, RelationType> = {
-  criticised: 'criticised-by',
-  'criticised-by': 'criticised',
-  'called-for': 'called-for-by',
-  'called-for-by': 'called-for',
-  supports: 'supported-by',
-  'supported-by': 'supports',
-  opposes: 'opposed-by',
-  'opposed-by': 'opposes',
-  leads: 'led-by',
-  'led-by': 'leads',
-  'member-of': 'has-member',
-  'has-member': 'member-of',
-  'located-in': 'contains',
-  contains: 'located-in',
-  'ally-of': 'ally-of',
-  'in-conflict-with': 'in-conflict-with',
-  'concerned-about': 'concern-of',
-  'concern-of': 'concerned-about',
-  pressures: 'pressured-by',
-  'pressured-by': 'pressures',
-  'related-to': 'related-to',
-};
 
 /** The same fact seen from either end gets the same key. */
 function factKey(source: string, type: RelationType, target: string): string {
-  const converse = CONVERSE[type];
+  const converse = RELATION_CONVERSE[type];
   return source < target ? `${source}|${type}|${target}` : `${target}|${converse}|${source}`;
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Entity, RelationType } from '../model';
+import { RELATION_CONVERSE, type Entity } from '../model';
 import { loadShippedPack, shippedPack } from './shipped';
 import raw from './story-2024-03-18.json';
 
@@ -52,29 +52,7 @@ const REQUIRED_IDS = [
 /** Alias texts deliberately shared by several entities (none so far). */
 const INTENDED_SHARED_ALIASES = new Set<string>();
 
-const INVERSE: Record<RelationType, RelationType> = {
-  criticised: 'criticised-by',
-  'criticised-by': 'criticised',
-  'called-for': 'called-for-by',
-  'called-for-by': 'called-for',
-  supports: 'supported-by',
-  'supported-by': 'supports',
-  opposes: 'opposed-by',
-  'opposed-by': 'opposes',
-  leads: 'led-by',
-  'led-by': 'leads',
-  'member-of': 'has-member',
-  'has-member': 'member-of',
-  'located-in': 'contains',
-  contains: 'located-in',
-  'ally-of': 'ally-of',
-  'in-conflict-with': 'in-conflict-with',
-  'concerned-about': 'concern-of',
-  'concern-of': 'concerned-about',
-  pressures: 'pressured-by',
-  'pressured-by': 'pressures',
-  'related-to': 'related-to',
-};
+const INVERSE = RELATION_CONVERSE;
 
 const byId = new Map(shippedPack.entities.map((e) => [e.id, e]));
 
