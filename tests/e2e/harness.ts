@@ -3,7 +3,7 @@
  * profile, and the demo pages and fixtures served on 127.0.0.1.
  */
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findChromium, chromiumArgs } from '../../scripts/lib/prereqs.mjs';
@@ -11,6 +11,9 @@ import { startServer, type StaticServer } from '../../scripts/lib/server.mjs';
 import { ROOT, DEMO_MOUNTS } from '../../scripts/lib/paths.mjs';
 
 export const EXTENSION_DIR = resolve(ROOT, '.output/test/chrome-mv3');
+/** Where e2e tests leave the screenshots they take (git-ignored). */
+export const SCREENSHOTS = resolve(ROOT, 'test-results/screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
 
 export interface Session {
   context: BrowserContext;

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, type Session } from './harness';
+import { launch, SCREENSHOTS, type Session } from './harness';
 
 let session: Session;
 let page: Page;
@@ -117,31 +117,31 @@ describe('the options page', () => {
     await alert.waitFor();
     expect(await alert.innerText()).toContain('broken.json was not imported; nothing changed.');
     expect(await alert.innerText()).toMatch(/not JSON/i);
-    await page.screenshot({ path: '/tmp/options-backup.png', fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/options-backup.png`, fullPage: true });
     await page.click('a[href="#notes"]');
     await expect.poll(() => notes().allInnerTexts(), { timeout: 5_000 }).toEqual([
       'Schumer urged a new election; watch the coalition <img src=x onerror=alert(1)>',
     ]);
   });
 
-  it('looks right (screenshot at /tmp/options.png)', async () => {
+  it('looks right (screenshot in test-results/screenshots)', async () => {
     await saveNote('Biden pressed for more aid into Gaza.\nSecond line of the note.', ['aid', 'gaza']);
     await saveNote('Binned for the screenshot', []);
     await expect.poll(() => notes().count(), { timeout: 5_000 }).toBe(3);
     await page.locator('.bs-note-item', { hasText: 'Binned for' }).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => notes().count(), { timeout: 5_000 }).toBe(2);
     await page.locator('.bs-toast').waitFor();
-    await page.screenshot({ path: '/tmp/options.png', fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/options.png`, fullPage: true });
     await page.setViewportSize({ width: 320, height: 800 });
-    await page.screenshot({ path: '/tmp/options-320.png', fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/options-320.png`, fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.click('a[href="#trash"]');
     await page.locator('.bs-note').first().waitFor();
-    await page.screenshot({ path: '/tmp/options-320-dark-trash.png', fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/options-320-dark-trash.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.click('a[href="#packs"]');
     await page.locator('.bs-pack').first().waitFor();
-    await page.screenshot({ path: '/tmp/options-dark-packs.png', fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/options-dark-packs.png`, fullPage: true });
     await page.emulateMedia({ colorScheme: 'light' });
     // No horizontal scrolling at 320 px.
     await page.setViewportSize({ width: 320, height: 800 });

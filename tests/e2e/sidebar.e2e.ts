@@ -3,13 +3,13 @@
  * the news tab (`sidepanel.html?tab=<id>`): grouped entities with counts; a click scrolls
  * the news page to the mention and flashes it; a note written in the sidebar shows on the
  * page's hover card; keyboard; axe-core; no horizontal scroll at 320 px and 200% zoom;
- * screenshots in light and dark (/tmp/sidebar.png, /tmp/sidebar-dark.png).
+ * screenshots in light and dark (test-results/screenshots/).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launch, pointOf, waitForHighlights, type Session } from './harness';
+import { launch, pointOf, SCREENSHOTS, waitForHighlights, type Session } from './harness';
 
 let session: Session;
 let news: Page;
@@ -171,17 +171,17 @@ describe('the context sidebar', () => {
     const title = other.locator('.bs-sb-empty__title');
     await expect.poll(() => title.innerText(), { timeout: 5_000 }).toBe('Backstory can’t read this page');
     expect(await other.locator('.bs-sb-reason').innerText()).toMatch(/browser’s own pages/);
-    await other.screenshot({ path: '/tmp/sidebar-unreadable.png' });
+    await other.screenshot({ path: `${SCREENSHOTS}/sidebar-unreadable.png` });
     await other.close();
     await browserPage.close();
   });
 
   it('fits 320 px and 200% zoom without horizontal scroll; screenshots', async () => {
     await panel.evaluate(() => window.scrollTo(0, 0));
-    await panel.screenshot({ path: '/tmp/sidebar.png' });
+    await panel.screenshot({ path: `${SCREENSHOTS}/sidebar.png` });
     await panel.emulateMedia({ colorScheme: 'dark' });
-    await panel.screenshot({ path: '/tmp/sidebar-dark.png' });
-    await panel.screenshot({ path: '/tmp/sidebar-dark-full.png', fullPage: true });
+    await panel.screenshot({ path: `${SCREENSHOTS}/sidebar-dark.png` });
+    await panel.screenshot({ path: `${SCREENSHOTS}/sidebar-dark-full.png`, fullPage: true });
     await panel.emulateMedia({ colorScheme: 'light' });
     const overflow = () =>
       panel.evaluate(() => {
@@ -195,7 +195,7 @@ describe('the context sidebar', () => {
     await panel.setViewportSize({ width: 160, height: 400 });
     expect(await overflow()).toEqual({ overflow: 0, wide: [] });
     await panel.evaluate(() => window.scrollTo(0, 0));
-    await panel.screenshot({ path: '/tmp/sidebar-160.png' });
+    await panel.screenshot({ path: `${SCREENSHOTS}/sidebar-160.png` });
     await panel.setViewportSize({ width: 360, height: 800 });
   });
 });
