@@ -14,20 +14,25 @@ import {
   type SenderInfo,
   type Trust,
 } from './messaging';
+import { httpUrlProblem } from './backup/schema';
+import { withinTagLimit } from './notes/conflict';
 
 const entityId = z.string().min(1).max(200);
 const noteId = z.string().min(1).max(100);
-const httpUrl = z
-  .string()
-  .max(4096)
-  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
-const selector = z.strictObject({
-  exact: z.string().min(1).max(10_000),
-  prefix: z.string().max(200),
-  suffix: z.string().max(200),
-  start: z.number().int().min(0),
-  end: z.number().int().min(0),
+// The backup format's own URL rule: a note the contract accepts must survive export/import.
+const httpUrl = z.string().superRefine((u, ctx) => {
+  const problem = httpUrlProblem(u);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: u });
 });
+const selector = z
+  .strictObject({
+    exact: z.string().min(1).max(10_000),
+    prefix: z.string().max(200),
+    suffix: z.string().max(200),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+  })
+  .refine((s) => s.end >= s.start, { message: 'end must not be before start', path: ['end'] });
 const target = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('entity'), entityId }),
   z.strictObject({ type: z.literal('page'), url: httpUrl }),
@@ -40,7 +45,11 @@ export const noteDraftSchema = z.strictObject({
   baseRev: z.number().int().min(1).optional(),
   target,
   text: z.string().max(NOTE_LIMITS.text),
-  tags: z.array(z.string().trim().min(1).max(NOTE_LIMITS.tag)).max(NOTE_LIMITS.tags),
+  // A conflict copy carries the conflict tag on top of the most tags (see withinTagLimit).
+  tags: z
+    .array(z.string().trim().min(1).max(NOTE_LIMITS.tag))
+    .max(NOTE_LIMITS.tags + 1)
+    .refine((tags) => withinTagLimit(tags, NOTE_LIMITS.tags), `at most ${NOTE_LIMITS.tags} tags`),
   pageUrl: httpUrl.optional(),
   pageTitle: z.string().max(NOTE_LIMITS.title).optional(),
 });

@@ -6,7 +6,8 @@
  * - `page`: a content script may ask. It runs beside a page that may be hostile (a
  *   compromised renderer can forge its messages), so these requests only read cards and
  *   matcher data, or write a single note.
- * - `extension`: only the extension's own pages (no `sender.tab`, `sender.url` ours).
+ * - `extension`: only the extension's own pages: `sender.url` under the extension's origin
+ *   (a tab is allowed: the options page opens in one). See `senderTrust`.
  */
 import type { z } from 'zod';
 import type { Backup, Entity, EntityKind, ImportSummary, Note, PackMeta, SaveResult } from './model';

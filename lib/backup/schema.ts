@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { Backup, Note } from '../model';
+import { withinTagLimit } from '../notes/conflict';
 
 export const BACKUP_FORMAT = 'backstory-backup';
 export const BACKUP_VERSION = 1;
@@ -129,7 +130,11 @@ export const noteSchema = z
     text: bounded(BACKUP_LIMITS.text),
     tags: z
       .array(bounded(BACKUP_LIMITS.tag, 1))
-      .max(BACKUP_LIMITS.tags, { error: (iss) => `too many tags: ${countOf(iss.input)} (max ${BACKUP_LIMITS.tags})` }),
+      // A conflict copy carries the conflict tag on top of the most tags.
+      .max(BACKUP_LIMITS.tags + 1, { error: (iss) => `too many tags: ${countOf(iss.input)} (max ${BACKUP_LIMITS.tags})` })
+      .refine((tags) => withinTagLimit(tags, BACKUP_LIMITS.tags), {
+        error: (iss) => `too many tags: ${countOf(iss.input)} (max ${BACKUP_LIMITS.tags})`,
+      }),
     pageUrl: httpUrl().optional(),
     pageTitle: bounded(BACKUP_LIMITS.pageTitle).optional(),
     createdAt: time(),

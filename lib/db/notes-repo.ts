@@ -6,6 +6,7 @@
  */
 import { Dexie } from 'dexie';
 import type { Note, NoteDraft, NoteFilter, SaveResult } from '../model';
+import { CONFLICT_TAG } from '../notes/conflict';
 import { noteUrlKey } from '../notes/url';
 import { noteRow, toNote, type StoredNote } from './notes-row';
 import type { BackstoryDB } from './schema';
@@ -13,8 +14,7 @@ import type { BackstoryDB } from './schema';
 /** How long a note stays in the trash before `purgeExpiredTrash` deletes it. */
 export const TRASH_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
-/** Tag added to the copy kept when two edits of a note conflict. */
-export const CONFLICT_TAG = 'conflict';
+export { CONFLICT_TAG } from '../notes/conflict';
 
 /** A note operation that cannot be done; the message is meant for the user. */
 export class NoteError extends Error {
@@ -110,7 +110,10 @@ export async function saveNote(
       return { status: 'conflict', note: toNote(stored), copy };
     }
     const { pageTitle: _pageTitle, ...rest } = toNote(stored);
-    const note: Note = { ...rest, target: draft.target, text: draft.text, tags: cleanTags(draft.tags), rev: stored.rev + 1, updatedAt: now };
+    // Never older than the version it replaces (a clock set back): backups require
+    // updatedAt >= createdAt, and the import's "newest wins" must see an edit as newer.
+    const updatedAt = Math.max(now, stored.updatedAt);
+    const note: Note = { ...rest, target: draft.target, text: draft.text, tags: cleanTags(draft.tags), rev: stored.rev + 1, updatedAt };
     if (draft.pageUrl !== undefined) note.pageUrl = draft.pageUrl;
     const title = draft.pageTitle ?? stored.pageTitle;
     if (title !== undefined) note.pageTitle = title;
