@@ -6,6 +6,7 @@ import { startPageScanner } from '../../lib/page/page-scanner';
 import { startHoverIntent } from '../../lib/page/hover-intent';
 import { mergeAdjacent } from '../../lib/page/merge-adjacent';
 import { createShadowStyler } from '../../lib/page/shadow-styles';
+import { OWN_UI_TAGS } from '../../lib/page/passages';
 import highlightCss from '../../lib/page/highlights.css?inline';
 import { createLazyCardPopover } from './ui';
 import { listenForCommands } from './keyboard';
@@ -45,7 +46,9 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     prepare: decode,
     match: (text) => mergeAdjacent(text, decode().scan(text)),
     kindOf: (entityId) => payload.entities[entityId]?.kind,
-    isOwnUi: (node) => popover.ownsNode(node),
+    // The card's host, and the passage-notes host (passage-ui.ts): called per element of
+    // the walk, so a tag test, never an ancestor climb.
+    isOwnUi: (node) => popover.ownsNode(node) || (node.nodeType === 1 && OWN_UI_TAGS.has((node as Element).localName)),
     onShadowRoot: createShadowStyler(window, highlightCss, ctx.signal),
     onChange: () => mentionsChanged(),
   });

@@ -84,8 +84,12 @@ export interface HighlightLayer {
   setActive(mention: PageMention | null): void;
   /** True when `highlight` is one of this layer's registrations. */
   owns(highlight: HighlightLike): boolean;
-  /** Removes every range but keeps the registrations. */
-  clear(): void;
+  /**
+   * Registers again each of this layer's highlights that is gone from the registry (the
+   * page called `CSS.highlights.clear()` or deleted one); a name the page (or a newer
+   * instance) registered for itself is left alone. True when something was restored.
+   */
+  reclaim(): boolean;
   /** Unregisters everything this layer registered. */
   dispose(): void;
 }
@@ -98,7 +102,7 @@ const NOOP_LAYER: HighlightLayer = {
   remove: () => undefined,
   setActive: () => undefined,
   owns: () => false,
-  clear: () => undefined,
+  reclaim: () => false,
   dispose: () => undefined,
 };
 
@@ -156,10 +160,15 @@ export function createHighlightLayer(api: HighlightApi | null): HighlightLayer {
     },
     setActive,
     owns: (highlight) => owned.has(highlight),
-    clear() {
-      held.clear();
-      for (const h of registered.values()) h.clear();
-      activeMention = null;
+    reclaim() {
+      if (disposed) return false;
+      let restored = false;
+      for (const [name, h] of registered) {
+        if (registry.get(name) !== undefined) continue;
+        registry.set(name, h);
+        restored = true;
+      }
+      return restored;
     },
     dispose() {
       if (disposed) return;

@@ -179,6 +179,23 @@ describe('startHoverIntent', () => {
     expect(esc().reachedPage).toBe(true);
   });
 
+  it('does not show a card for a mention the page replaced while the pointer rested on it', () => {
+    move(12);
+    // A re-render removes m1 (the scanner drops it); the pointer has not moved.
+    layout = () => null;
+    vi.advanceTimersByTime(300);
+    expect(popover.show).not.toHaveBeenCalled();
+    expect(setActive).toHaveBeenLastCalledWith(null);
+    // The same text comes back as a new mention: its card shows after a rest of its own.
+    const m3 = mention(3, m1.entityId, m1.text);
+    layout = () => m3;
+    document.dispatchEvent(new Event('scroll'));
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(300);
+    expect(popover.show).toHaveBeenCalledTimes(1);
+    expect(popover.show).toHaveBeenCalledWith(m3.range, m3.entityId, m3.text);
+  });
+
   it('hit-tests at most once per animation frame', () => {
     for (let x = 10; x < 16; x++) {
       document.body.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: 5, pointerType: 'mouse' }));
@@ -187,6 +204,16 @@ describe('startHoverIntent', () => {
     vi.advanceTimersToNextFrame();
     expect(hitTest).toHaveBeenCalledTimes(1);
     expect(hitTest).toHaveBeenCalledWith(15, 5);
+  });
+
+  it('does not look for the card in the event path while no card is shown', () => {
+    move(50);
+    move(60);
+    move(12);
+    expect(popover.contains).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(300);
+    move(13);
+    expect(popover.contains).toHaveBeenCalled();
   });
 
   it('ignores touch pointers', () => {

@@ -89,6 +89,13 @@ export function startHoverIntent(opts: HoverIntentOptions): HoverIntent {
     showTimer = win.setTimeout(() => {
       showTimer = undefined;
       if (disposed || hovered?.id !== m.id) return;
+      // The page may have replaced the mention since its hit test (a re-render, a live
+      // update) while the pointer rested: confirm it is still the one under the pointer.
+      const now = point === null ? null : hitTest(point.x, point.y);
+      if (now?.id !== m.id) {
+        hover(now);
+        return;
+      }
       clearHide();
       shown = m;
       popover.show(m.range, m.entityId, m.text);
@@ -144,10 +151,18 @@ export function startHoverIntent(opts: HoverIntentOptions): HoverIntent {
 
   function onPointerMove(e: PointerEvent): void {
     if (e.pointerType === 'touch') return;
-    point = { x: e.clientX, y: e.clientY };
-    const target = e.composedPath()[0];
+    // Reused, not reallocated: pointermove can fire hundreds of times a second.
+    if (point === null) point = { x: e.clientX, y: e.clientY };
+    else {
+      point.x = e.clientX;
+      point.y = e.clientY;
+    }
     // Over the card (visible in the path when the shadow root is open): never on a mention.
-    if (isNode(target) && popover.contains(target) && !overCard) pointerEnteredCard();
+    // `composedPath()` builds an array of every ancestor: only worth it while a card shows.
+    if (!overCard && popover.visible) {
+      const target = e.composedPath()[0];
+      if (isNode(target) && popover.contains(target)) pointerEnteredCard();
+    }
     requestHitTest();
   }
 

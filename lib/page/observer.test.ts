@@ -47,6 +47,17 @@ describe('scopesFromRecords', () => {
     expect(scopesFromRecords(records).scopes).toEqual([byId('d')]);
   });
 
+  it('the extension’s own UI host added beside inline page content rescans nothing', () => {
+    // A "skip to content" link straight in <body> is common; the card's host is appended there.
+    document.body.innerHTML = '<a href="#main">Skip to content</a><main id="main"><p>Gaza</p></main>';
+    const host = document.createElement('backstory-ui');
+    const isOwnUi = (node: Node): boolean => node === host;
+    const added = scopesFromRecords(recordsOf(document.body, () => document.body.append(host)), isOwnUi);
+    expect(added).toEqual({ scopes: [], removals: false });
+    const removed = scopesFromRecords(recordsOf(document.body, () => host.remove()), isOwnUi);
+    expect(removed).toEqual({ scopes: [], removals: false });
+  });
+
   it('ignores whitespace and attribute churn between block elements', () => {
     document.body.innerHTML = '<div id="d"><p>x</p></div>';
     const records = recordsOf(document.body, () => {
@@ -81,5 +92,36 @@ describe('createPageObserver', () => {
     byId('d').append(document.createElement('p'));
     await new Promise((r) => setTimeout(r, 20));
     expect(onBatch).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('createPageObserver with a very large batch of records', () => {
+  it('takes 200 000 records in one callback (no spread into push: it overflows the stack)', () => {
+    let deliver: (records: MutationRecord[]) => void = () => undefined;
+    class BigObserver {
+      constructor(callback: (records: MutationRecord[]) => void) {
+        deliver = callback;
+      }
+      observe(): void {}
+      disconnect(): void {}
+      takeRecords(): MutationRecord[] {
+        return [];
+      }
+    }
+    const p = document.createElement('p');
+    document.body.replaceChildren(p);
+    const record = { type: 'childList', target: document.body, addedNodes: [p], removedNodes: [] } as unknown as MutationRecord;
+    const fakeWin = Object.create(window, { MutationObserver: { value: BigObserver } }) as Window;
+    const onBatch = vi.fn();
+    const controller = new AbortController();
+    const observer = createPageObserver({ win: fakeWin, signal: controller.signal, onBatch });
+    observer.observe(document.body);
+    const records: MutationRecord[] = new Array<MutationRecord>(200_000).fill(record);
+    expect(() => deliver(records)).not.toThrow();
+    expect(observer.received()).toBe(200_000);
+    observer.flush();
+    expect(onBatch).toHaveBeenCalledTimes(1);
+    expect(onBatch.mock.calls[0]?.[0]).toMatchObject({ scopes: [p], removals: false });
+    controller.abort();
   });
 });

@@ -74,10 +74,12 @@ export function scopesFromRecords(
       continue;
     }
     if (record.type !== 'childList') continue;
-    if (record.removedNodes.length > 0) removals = true;
+    for (const node of record.removedNodes) if (isOwnUi?.(node) !== true) removals = true;
     let rescanParent = false;
     const changed = [...record.addedNodes, ...record.removedNodes];
     for (const node of changed) {
+      // The extension's own UI host coming or going changes none of the page's text.
+      if (isOwnUi?.(node) === true) continue;
       if (isInlineContent(node)) {
         if (!isBlank(node) || parentHasInline(target)) rescanParent = true;
       } else if (node.nodeType === ELEMENT_NODE) {
@@ -127,6 +129,14 @@ export interface PageObserver {
   received(): number;
 }
 
+/**
+ * `to.push(...from)` passes every record as an argument: a page that makes ~100k+ changes in
+ * one task overflows the stack with it, and the whole batch (and every later one) is lost.
+ */
+function append<T>(to: T[], from: readonly T[]): void {
+  for (const item of from) to.push(item);
+}
+
 type WindowWithObserver = Window & { MutationObserver?: typeof MutationObserver };
 
 export function createPageObserver(options: PageObserverOptions): PageObserver {
@@ -141,7 +151,7 @@ export function createPageObserver(options: PageObserverOptions): PageObserver {
   const flush = (): void => {
     if (timer !== undefined) win.clearTimeout(timer);
     timer = undefined;
-    if (observer !== null) pending.push(...observer.takeRecords());
+    if (observer !== null) append(pending, observer.takeRecords());
     const records = pending;
     pending = [];
     if (records.length === 0 || signal.aborted) return;
@@ -153,7 +163,7 @@ export function createPageObserver(options: PageObserverOptions): PageObserver {
     ? new Observer((records) => {
       if (signal.aborted) return;
       received += records.length;
-      pending.push(...records);
+      append(pending, records);
       if (timer === undefined) timer = win.setTimeout(flush, delay);
     })
     : null;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startPageScanner, type PageScannerOptions } from './page-scanner';
-import { fakeHighlightApi, phraseMatcher } from './test-fakes';
+import { FakeHighlight, fakeHighlightApi, phraseMatcher } from './test-fakes';
 import type { PageMention } from './types';
 import type { EntityKind } from '../model';
 
@@ -182,6 +182,48 @@ describe('startPageScanner', () => {
     p.textContent = 'Benjamin Netanyahu';
     shadow.append(p);
     expect(texts(await nextChange())).toEqual(['Gaza', 'Schumer', 'Benjamin Netanyahu']);
+  });
+
+  it('asks the browser nothing on hover while the page has no mentions (most pages)', async () => {
+    const { scanner, registry } = start('<p>Nothing of interest here.</p>');
+    const fromPoint = vi.fn(() => []);
+    Object.defineProperty(registry, 'highlightsFromPoint', { value: fromPoint });
+    const caret = vi.fn(() => null);
+    Object.defineProperty(document, 'caretRangeFromPoint', { value: caret, configurable: true });
+    try {
+      await scanner.ready;
+      expect(scanner.hitTest(5, 5)).toBeNull();
+      expect(fromPoint).not.toHaveBeenCalled();
+      expect(caret).not.toHaveBeenCalled();
+      // Once there is a mention, hover asks again.
+      document.body.append(document.createElement('p'));
+      document.body.lastElementChild?.append('Gaza');
+      await vi.waitFor(() => expect(scanner.mentions()).toHaveLength(1));
+      scanner.hitTest(5, 5);
+      expect(fromPoint).toHaveBeenCalledTimes(1);
+    } finally {
+      Reflect.deleteProperty(document, 'caretRangeFromPoint');
+    }
+  });
+
+  it('registers its highlights again after the page clears CSS.highlights (hover still works)', async () => {
+    const { scanner, registry } = start('<p>Schumer and <b>Gaza</b></p><p>Gaza</p>');
+    await scanner.ready;
+    const person = registry.get('backstory-person');
+    const place = registry.get('backstory-place');
+    registry.clear(); // the page's own highlighting code: CSS.highlights.clear()
+    registry.hits = [];
+    scanner.hitTest(5, 5); // the next pointer move over the page
+    expect(registry.get('backstory-person')).toBe(person);
+    expect(registry.get('backstory-place')).toBe(place);
+    expect(place?.size).toBe(2);
+    expect(registry.has('backstory-active')).toBe(true);
+    // A name the page took for itself is left alone.
+    const pages = new FakeHighlight();
+    registry.delete('backstory-place');
+    registry.set('backstory-place', pages);
+    scanner.hitTest(5, 5);
+    expect(registry.get('backstory-place')).toBe(pages);
   });
 
   it('on abort: stops, unregisters the highlights and forgets everything', async () => {

@@ -202,6 +202,7 @@ export function startPageScanner(opts: PageScannerOptions): PageScanner {
         // Ordering the pass's mentions and reporting them get a task of their own too.
         if (done) await yieldToPage();
         store.commit();
+        layer.reclaim();
         // The first batch always reports; later ones only when mentions changed.
         if (done && (!emitted || store.version !== emittedVersion)) {
           emitted = true;
@@ -254,7 +255,13 @@ export function startPageScanner(opts: PageScannerOptions): PageScanner {
   return {
     ready,
     mentions: () => store.all(),
-    hitTest: (x, y) => (signal.aborted ? null : hitTestImpl(x, y)),
+    hitTest: (x, y) => {
+      // No mentions (most pages): no point asking the browser what is under the pointer.
+      if (signal.aborted || store.mentionCount === 0) return null;
+      // The page may have cleared `CSS.highlights`: a few lookups per frame put them back.
+      layer.reclaim();
+      return hitTestImpl(x, y);
+    },
     setActive: (m) => layer.setActive(m),
     mentionsOf: (entityId) => store.mentionsOf(entityId),
     stats: () => ({

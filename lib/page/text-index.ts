@@ -109,14 +109,6 @@ export function isExcluded(node: Node, isOwnUi?: (node: Node) => boolean): boole
   return false;
 }
 
-/** True when `ancestor` is `node` or contains it, across shadow boundaries. */
-export function composedContains(ancestor: Node, node: Node): boolean {
-  for (let cur: Node | null = node; cur !== null; cur = composedParent(cur)) {
-    if (cur === ancestor) return true;
-  }
-  return false;
-}
-
 /** The block container around `node`: itself when it is a boundary, else its closest one. */
 export function closestBlock(node: Node): BlockContainer | null {
   for (let cur: Node | null = node; cur !== null; cur = cur.parentNode) {
