@@ -1,18 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, type Rgba } from './theme';
+import { PALETTE, tokensCss, varsFor } from './css-testing';
 
 const css = readFileSync(new URL('./card.css', import.meta.url), 'utf8');
-
-function block(selector: string): string {
-  const start = css.indexOf(`${selector} {`);
-  expect(start, selector).toBeGreaterThanOrEqual(0);
-  return css.slice(start, css.indexOf('}', start));
-}
-
-function vars(body: string): Map<string, string> {
-  return new Map([...body.matchAll(/(--bs-[\w-]+):\s*([^;]+);/g)].map((m) => [m[1] ?? '', (m[2] ?? '').trim()]));
-}
 
 function hex(value: string | undefined): Rgba {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(value ?? '');
@@ -20,9 +11,11 @@ function hex(value: string | undefined): Rgba {
   return { r: parseInt(m[1] ?? '', 16), g: parseInt(m[2] ?? '', 16), b: parseInt(m[3] ?? '', 16), a: 1 };
 }
 
-const light = vars(block('.bs-card'));
-const dark = vars(block(".bs-card[data-theme='dark']"));
-const darkMedia = vars(block(".bs-card:not([data-theme='light'])"));
+// The palette lives in tokens.css (shared); card.css adds its shadow.
+const all = `${tokensCss}\n${css}`;
+const light = varsFor(all, '.bs-card');
+const dark = varsFor(all, ".bs-card[data-theme='dark']");
+const darkMedia = varsFor(all, ".bs-card:not([data-theme='light'])");
 
 const TEXT_PAIRS: [string, string][] = [
   ['--bs-fg', '--bs-bg'],
@@ -53,7 +46,17 @@ describe('card.css', () => {
   }
 
   it('uses the same dark palette for prefers-color-scheme and data-theme="dark"', () => {
+    expect(dark.size).toBeGreaterThan(10);
     expect([...darkMedia]).toEqual([...dark]);
+  });
+
+  it('every stylesheet takes the palette from tokens.css instead of repeating it', () => {
+    const files = ['card.css', 'notes/notes.css', 'sidebar/sidebar.css', 'library/library.css'];
+    for (const file of files) {
+      const text = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
+      expect(text, file).toMatch(/^@import '(\.\.\/|\.\/)tokens\.css';$/m);
+      for (const name of [...PALETTE, '--bs-kind-person']) expect(text, `${file} ${name}`).not.toContain(`${name}:`);
+    }
   });
 
   it('sizes text in px, fades in 120 ms, and stops motion for prefers-reduced-motion', () => {

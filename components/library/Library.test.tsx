@@ -130,6 +130,38 @@ describe('Library · notes', () => {
     expect((await db.notes.get('edit-me'))?.rev).toBe(2);
   });
 
+  it('keeps keyboard focus on the note after an edit is saved or cancelled, and after Undo', async () => {
+    await putNote(db, { id: 'focus-me', text: 'First draft' });
+    const el = mount();
+    await waitFor(() => noteTexts(el).length === 1);
+    const editOf = () => byText(el, '.bs-note button', 'Edit');
+    act(() => {
+      editOf().focus();
+      editOf().click();
+    });
+    const area = await waitFor(() => el.querySelector<HTMLTextAreaElement>('.bs-note-editor textarea'));
+    act(() => area.focus());
+    act(() => byText(el, '.bs-note-editor button', 'Cancel').click());
+    await waitFor(() => document.activeElement === editOf());
+
+    act(() => editOf().click());
+    change(await waitFor(() => el.querySelector<HTMLTextAreaElement>('.bs-note-editor textarea')), 'Second draft');
+    const save = byText(el, '.bs-note-editor button', 'Save');
+    act(() => {
+      save.focus();
+      save.click();
+    });
+    await waitFor(() => noteTexts(el).includes('Second draft'));
+    await waitFor(() => document.activeElement === editOf());
+
+    act(() => byText(el, '.bs-note button', 'Delete').click());
+    const undo = await waitFor(() => el.querySelector<HTMLButtonElement>('.bs-toast button:not([disabled])'));
+    await waitFor(() => document.activeElement === undo);
+    act(() => undo.click());
+    await waitFor(() => noteTexts(el).includes('Second draft'));
+    await waitFor(() => document.activeElement === editOf());
+  });
+
   it('deletes to the trash with an Undo that restores the note', async () => {
     await putNote(db, { id: 'del-me', text: 'Delete me' });
     const el = mount();

@@ -26,7 +26,7 @@ export function LibraryNoteList({ notes, entityNames, editingId, busyIds, onEdit
   return (
     <ul class="bs-note-list bs-lib-notes" aria-label="Notes">
       {notes.map((note) => (
-        <li key={note.id} class="bs-note-list__item bs-note-item">
+        <li key={note.id} class="bs-note-list__item bs-note-item" data-note-id={note.id}>
           <NoteTargetLine note={note} entityNames={entityNames} />
           {editingId === note.id ? (
             <NoteEditor target={note.target} note={note} save={save} onSaved={onSaved} onCancel={onCancelEdit} label="Edit note" />

@@ -2,7 +2,7 @@
  * Notes: the filter bar, the live list (or the search results), inline editing, and delete
  * with an Undo toast. Every change goes to the background; the list follows the database.
  */
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BackstoryDB } from '../../lib/db/schema';
 import type { Note, SaveResult } from '../../lib/model';
 import type { LibraryActions } from './actions';
@@ -40,6 +40,24 @@ export function NotesSection({ db, actions, facets }: NotesSectionProps) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
+  const section = useRef<HTMLElement>(null);
+  /** The note whose Edit button gets the focus that its editor or the Undo toast took away. */
+  const focusNote = useRef<string | null>(null);
+  useEffect(() => {
+    const id = focusNote.current;
+    const here = section.current;
+    if (id === null || !here) return;
+    const active = here.ownerDocument.activeElement;
+    if (active !== null && active !== here.ownerDocument.body) {
+      focusNote.current = null; // the user put focus somewhere: leave it there
+      return;
+    }
+    const item = [...here.querySelectorAll<HTMLElement>('li[data-note-id]')].find((li) => li.dataset.noteId === id);
+    const button = item?.querySelector<HTMLButtonElement>('.bs-note__actions button');
+    if (!button) return; // not (back) in the list yet: try again on the next render
+    focusNote.current = null;
+    button.focus();
+  });
 
   const filter = useMemo(() => toNoteFilter(values), [values]);
   const list = useLiveQuery(() => loadNotes(db, filter), [db, JSON.stringify(filter)]);
@@ -82,11 +100,13 @@ export function NotesSection({ db, actions, facets }: NotesSectionProps) {
   const onUndo = (state: UndoState) =>
     withBusy(state.ids, async () => {
       for (const id of state.ids) await actions.restore(id);
+      focusNote.current = state.ids[0] ?? null;
       setUndo(null);
       setNotice(state.ids.length === 1 ? 'Note restored.' : `${plural(state.ids.length, 'note')} restored.`);
     });
 
   const onSaved = (result: SaveResult) => {
+    focusNote.current = result.note.id;
     setEditing(null);
     setNotice(
       result.status === 'conflict'
@@ -103,7 +123,7 @@ export function NotesSection({ db, actions, facets }: NotesSectionProps) {
     });
 
   return (
-    <section class="bs-section-page" aria-labelledby="bs-notes-h">
+    <section class="bs-section-page" aria-labelledby="bs-notes-h" ref={section}>
       <h2 id="bs-notes-h">Notes</h2>
       <NoteFilters values={values} facets={facets.value} onChange={setValues} />
       <div class="bs-listbar">
@@ -126,7 +146,10 @@ export function NotesSection({ db, actions, facets }: NotesSectionProps) {
         editingId={editing}
         busyIds={busy}
         onEdit={(note) => { setNotice(null); setEditing(note.id); }}
-        onCancelEdit={() => setEditing(null)}
+        onCancelEdit={() => {
+          focusNote.current = editing;
+          setEditing(null);
+        }}
         save={actions.save}
         onSaved={onSaved}
         onDelete={onDelete}

@@ -75,6 +75,22 @@ describe('Library · trash', () => {
   });
 });
 
+describe('Library · trash confirm', () => {
+  it('focuses Cancel once when asked to confirm, and leaves focus alone when the list re-renders', async () => {
+    await putNote(db, { id: 't1', text: 'Binned one', deletedAt: Date.now() });
+    const el = mount('#trash');
+    await waitFor(() => noteTexts(el).length === 1);
+    act(() => byText(el, 'button', 'Empty trash').click());
+    expect(document.activeElement).toBe(byText(el, '.bs-confirm button', 'Cancel'));
+    const confirm = byText(el, '.bs-confirm button', 'Delete for good');
+    act(() => confirm.focus());
+    // Another tab moves a note to the trash: the list (and the question) re-render.
+    await putNote(db, { id: 't2', text: 'Binned elsewhere', deletedAt: Date.now() });
+    await waitFor(() => text(el.querySelector('.bs-confirm')).includes('Delete 2 notes'));
+    expect(document.activeElement).toBe(confirm);
+  });
+});
+
 describe('Library · backup', () => {
   it('exports everything as backstory-backup-YYYY-MM-DD.json through a Blob download', async () => {
     await putNote(db, { text: 'Keep me' });

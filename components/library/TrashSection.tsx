@@ -2,7 +2,7 @@
  * Trash: notes deleted in the last 30 days, newest deletion first, each with Restore; and
  * "Empty trash", which asks once more before deleting them for good.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BackstoryDB } from '../../lib/db/schema';
 import type { Note } from '../../lib/model';
 import { TRASH_DAYS } from '../../lib/db/notes-repo';
@@ -33,6 +33,12 @@ export function TrashSection({ db, actions }: TrashSectionProps) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  // Focus Cancel once, when the question appears (an inline ref callback would run on
+  // every render and pull focus back from wherever the user moved it).
+  useEffect(() => {
+    if (confirming) cancelButton.current?.focus();
+  }, [confirming]);
 
   const run = async (work: () => Promise<string>) => {
     setError(null);
@@ -79,7 +85,7 @@ export function TrashSection({ db, actions }: TrashSectionProps) {
           <button type="button" class="bs-btn bs-btn--danger" onClick={onEmpty}>
             Delete for good
           </button>
-          <button type="button" class="bs-btn" onClick={() => setConfirming(false)} ref={(el) => el?.focus()}>
+          <button type="button" class="bs-btn" onClick={() => setConfirming(false)} ref={cancelButton}>
             Cancel
           </button>
         </div>

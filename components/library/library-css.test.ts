@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, type Rgba } from '../theme';
+import { tokensCss, varsFor } from '../css-testing';
 
 const css = readFileSync(new URL('./library.css', import.meta.url), 'utf8');
 const all = ['library.css', 'library-controls.css', 'library-lists.css'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('\n');
@@ -17,8 +18,9 @@ function hex(value: string | undefined): Rgba {
 
 const lightStart = css.indexOf(':root {');
 const darkStart = css.indexOf(':root {', css.indexOf('@media (prefers-color-scheme: dark)'));
-const light = vars(css.slice(lightStart, css.indexOf('}', lightStart)));
-const dark = vars(css.slice(darkStart, css.indexOf('}', darkStart)));
+// The shared palette (tokens.css on `:root`), then the page's own extras (library.css).
+const light = new Map([...varsFor(tokensCss, ':root'), ...vars(css.slice(lightStart, css.indexOf('}', lightStart)))]);
+const dark = new Map([...varsFor(tokensCss, ":root:not([data-theme='light'])"), ...vars(css.slice(darkStart, css.indexOf('}', darkStart)))]);
 
 /** Text colour on background colour, each pair used by library.css. */
 const TEXT_PAIRS: [string, string][] = [

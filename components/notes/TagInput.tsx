@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { NOTE_INPUT_LIMITS } from './limits';
 
@@ -30,6 +30,14 @@ export function addTags(tags: readonly string[], text: string): string[] {
  */
 export function TagInput({ id, tags, onChange, disabled, pending, onPendingChange }: TagInputProps) {
   const [announce, setAnnounce] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  /** A chip's × took focus with it: give it to the input once it is rendered (and enabled). */
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    input.current?.focus();
+  });
 
   const commit = (text: string): void => {
     const next = addTags(tags, text);
@@ -80,7 +88,10 @@ export function TagInput({ id, tags, onChange, disabled, pending, onPendingChang
                 class="bs-chip__remove"
                 aria-label={`Remove tag ${tag}`}
                 disabled={disabled}
-                onClick={() => remove(tag)}
+                onClick={() => {
+                  refocus.current = true;
+                  remove(tag);
+                }}
               >
                 <span aria-hidden="true">×</span>
               </button>
@@ -90,6 +101,7 @@ export function TagInput({ id, tags, onChange, disabled, pending, onPendingChang
       ) : null}
       <input
         id={id}
+        ref={input}
         class="bs-input"
         type="text"
         autoComplete="off"

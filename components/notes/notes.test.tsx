@@ -253,6 +253,19 @@ describe('NoteEditor', () => {
     expect([...el.querySelectorAll('.bs-tags .bs-chip')].map((c) => c.firstChild?.textContent)).toEqual(['ceasefire', 'rafah']);
     expect(addTags(['A'], 'a, b ,, c')).toEqual(['A', 'b', 'c']);
   });
+
+  it('keeps focus in the tag field after a chip is removed (never dropped to the body)', () => {
+    const { el } = editor(() => new Promise(() => undefined));
+    const input = el.querySelectorAll('input')[0] as HTMLInputElement;
+    type(input, 'gaza, ceasefire,');
+    const remove = el.querySelector('[aria-label="Remove tag gaza"]') as HTMLButtonElement;
+    act(() => {
+      remove.focus();
+      remove.click();
+    });
+    expect(el.querySelector('[aria-label="Remove tag gaza"]')).toBeNull();
+    expect(el.contains(document.activeElement)).toBe(true);
+  });
 });
 
 describe('buildDraft', () => {

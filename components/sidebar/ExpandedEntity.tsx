@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageEntitySummary } from '../../lib/sidebar-protocol';
 import { CardView, type CardState } from '../CardView';
 import type { CardNotesSource } from '../notes/card-notes';
@@ -34,10 +34,28 @@ export function ExpandedEntity({ entity, panelId, cache, position, onStep, onOpe
   const shownId = trail[trail.length - 1] ?? entity.id;
   const entry = useCardEntry(cache, shownId, true);
   const state: CardState = entry === undefined ? { status: 'loading' } : entry;
+  const box = useRef<HTMLDivElement>(null);
+  /** A related card or Back replaced the button that had focus: move focus to the new card. */
+  const follow = useRef(false);
+  const navigate = (next: (t: string[]) => string[]): void => {
+    follow.current = true;
+    setTrail(next);
+  };
+  useEffect(() => {
+    if (!follow.current) return;
+    const here = box.current;
+    const doc = here?.ownerDocument;
+    const active = doc?.activeElement ?? null;
+    // Focus the user moved elsewhere stays there; focus dropped with the old card comes here
+    // (to the skeleton while loading, then again to the loaded card that replaces it).
+    if (active === null || active === doc?.body) here?.querySelector<HTMLElement>('.bs-card')?.focus({ preventScroll: true });
+    else if (!here?.contains(active)) follow.current = false;
+    if (state.status !== 'loading') follow.current = false;
+  }, [shownId, state.status]);
   const count = position?.count ?? entity.count;
   const where = position ? `${position.index + 1} of ${position.count}` : `${count} on this page`;
   return (
-    <div class="bs-sb-expanded" id={panelId}>
+    <div class="bs-sb-expanded" id={panelId} ref={box}>
       <div class="bs-sb-stepper" role="group" aria-label={`Mentions of ${entity.name}`}>
         <button
           type="button"
@@ -64,9 +82,9 @@ export function ExpandedEntity({ entity, panelId, cache, position, onStep, onOpe
         onOpenEntity={(id) => {
           if (id === shownId) return;
           if (onOpenOnPage(id)) return;
-          setTrail((t) => [...t, id]);
+          navigate((t) => [...t, id]);
         }}
-        onBack={trail.length > 0 ? () => setTrail((t) => t.slice(0, -1)) : undefined}
+        onBack={trail.length > 0 ? () => navigate((t) => t.slice(0, -1)) : undefined}
         onRetry={() => cache.want(shownId)}
         notes={{ source: notes, version: notesVersion }}
       />

@@ -23,7 +23,8 @@ interface Loaded {
   entities: { entity: PageEntitySummary; notes: Note[] }[];
 }
 
-type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: Loaded };
+/** `url`: the page the result belongs to (a result for another page is not shown). */
+type Load = { status: 'loading' } | { status: 'error'; url: string; message: string } | { status: 'ready'; url: string; value: Loaded };
 
 /** At most this many entities' notes are listed (the page's most prominent first). */
 const MAX_NOTED = 30;
@@ -54,7 +55,9 @@ async function loadNotes(send: Transport, url: string, entities: readonly PageEn
 export function PageNotes({ send, url, summary, notesVersion, observe, onRevealPassage }: PageNotesProps) {
   const ref = useRef<HTMLElement>(null);
   const seen = useSeen(ref, observe);
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [loaded, setLoad] = useState<Load>({ status: 'loading' });
+  // After a navigation, the previous page's notes are not this page's: loading until they come.
+  const load: Load = loaded.status !== 'loading' && loaded.url !== url ? { status: 'loading' } : loaded;
   const idsKey = summary.entities.map((e) => e.id).sort().join('\n');
   const entitiesRef = useRef(summary.entities);
   entitiesRef.current = summary.entities;
@@ -64,8 +67,8 @@ export function PageNotes({ send, url, summary, notesVersion, observe, onRevealP
     let current = true;
     const timer = setTimeout(() => {
       loadNotes(send, url, entitiesRef.current).then(
-        (value) => current && setLoad({ status: 'ready', value }),
-        (e: unknown) => current && setLoad({ status: 'error', message: messageOf(e) }),
+        (value) => current && setLoad({ status: 'ready', url, value }),
+        (e: unknown) => current && setLoad({ status: 'error', url, message: messageOf(e) }),
       );
     }, 150);
     return () => {

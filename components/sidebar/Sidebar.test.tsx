@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import { Sidebar } from './Sidebar';
-import { NEWS, fakeWorld, flush, groupsIn, mount, row, rows, summaryOf, text, unmount, type EntityTuple, type FakeWorld } from './testing';
+import { NEWS, cardOf, fakeWorld, flush, groupsIn, mount, row, rows, summaryOf, text, unmount, type EntityTuple, type FakeWorld } from './testing';
 
 afterEach(unmount);
 
@@ -191,6 +191,39 @@ describe('stepping through mentions', () => {
     expect(row(el, 'Chuck Schumer').getAttribute('aria-expanded')).toBe('false');
     expect(el.querySelector('.bs-sb-expanded h2')?.textContent).toBe('Benjamin Netanyahu');
     expect(document.activeElement).toBe(row(el, 'Benjamin Netanyahu'));
+  });
+});
+
+describe('a related entity that is not on the page', () => {
+  it('opens its card in the panel with Back, and keyboard focus follows (never dropped to the body)', async () => {
+    const world = fakeWorld();
+    const schumer = world.cards.get('person/chuck-schumer');
+    if (schumer) {
+      schumer.entity.relations = [{ type: 'called-for', target: 'place/israel', date: '2024-03-14' }];
+      schumer.related = [{ id: 'place/israel', kind: 'place', name: 'Israel' }];
+    }
+    world.cards.set('place/israel', cardOf('place/israel', 'place', 'Israel'));
+    const el = await open(world);
+    act(() => row(el, 'Chuck Schumer').click());
+    await flush();
+    const related = el.querySelector<HTMLButtonElement>('.bs-sb-expanded .bs-relation__target');
+    expect(text(related)).toBe('Israel');
+    act(() => {
+      related?.focus();
+      related?.click();
+    });
+    await flush();
+    expect(el.querySelector('.bs-sb-expanded h2')?.textContent).toBe('Israel');
+    const panel = el.querySelector('.bs-sb-expanded');
+    expect(panel?.contains(document.activeElement)).toBe(true);
+    const back = el.querySelector<HTMLButtonElement>('.bs-sb-expanded .bs-back');
+    act(() => {
+      back?.focus();
+      back?.click();
+    });
+    await flush();
+    expect(el.querySelector('.bs-sb-expanded h2')?.textContent).toBe('Chuck Schumer');
+    expect(el.querySelector('.bs-sb-expanded')?.contains(document.activeElement)).toBe(true);
   });
 });
 

@@ -18,6 +18,7 @@ export interface SidebarProps {
 }
 
 const EMPTY: PageSummary['entities'] = [];
+const NOT_CONNECTED = 'The page is not connected; reload it and try again.';
 const wrap = (i: number, n: number): number => (n <= 0 ? 0 : ((i % n) + n) % n);
 
 /** "Mention 2 of 5 of Chuck Schumer" and friends, for the polite live region. */
@@ -93,7 +94,7 @@ export function Sidebar({ deps }: SidebarProps) {
 
   const reveal = useCallback(
     (entityId: string, index: number) => {
-      if (!connection.post({ type: 'reveal', entityId, index })) setAnnouncement('The page is not connected; reload it and try again.');
+      if (!connection.post({ type: 'reveal', entityId, index })) setAnnouncement(NOT_CONNECTED);
     },
     [connection],
   );
@@ -241,7 +242,9 @@ export function Sidebar({ deps }: SidebarProps) {
           summary={summary}
           notesVersion={notesVersion}
           observe={deps.observeVisible}
-          onRevealPassage={(noteId) => connection.post({ type: 'reveal-passage', noteId })}
+          onRevealPassage={(noteId) => {
+            if (!connection.post({ type: 'reveal-passage', noteId })) setAnnouncement(NOT_CONNECTED);
+          }}
         />
       ) : null}
       {summary && entities.length > 1 ? (

@@ -58,6 +58,20 @@ describe('notes on this page', () => {
     expect(results.violations.map((v) => v.id)).toEqual([]);
   });
 
+  it('never shows the previous page’s notes under the next page (single-page navigation)', async () => {
+    const world = fakeWorld();
+    world.notes.push(note('pg', { type: 'page', url: 'https://news.example/story' }, 'Read again tomorrow'));
+    const el = await open(world);
+    const section = () => el.querySelector('[aria-labelledby="bs-sb-notes"]');
+    expect(text(section())).toContain('Read again tomorrow');
+    world.notes.length = 0;
+    act(() => world.port().emit({ type: 'summary', summary: summaryOf(NEWS, { url: 'https://news.example/next-story', title: 'Next story' }) }));
+    await flush();
+    expect(text(section())).not.toContain('Read again tomorrow');
+    await settle();
+    expect(text(section())).toContain('No notes on this page');
+  });
+
   it('reloads when notes change elsewhere', async () => {
     const world = fakeWorld();
     const el = await open(world);
@@ -124,5 +138,17 @@ describe('how they connect', () => {
     act(() => hamas?.click());
     await flush();
     expect(row(el, 'Hamas').getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('says so when a passage cannot be shown because the page went away', async () => {
+    const world = fakeWorld();
+    world.notes.push(note('p1', { type: 'passage', url: 'https://news.example/story', selector: passage('a call by Senate Majority Leader') }, 'Key line'));
+    const el = await open(world);
+    const go = el.querySelector<HTMLButtonElement>('.bs-sb-passage__go');
+    expect(go).not.toBeNull();
+    world.port().disconnected = true;
+    act(() => go?.click());
+    await flush();
+    expect(text(el.querySelector('[role="status"].bs-sb-sr'))).toBe('The page is not connected; reload it and try again.');
   });
 });

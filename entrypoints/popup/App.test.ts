@@ -86,3 +86,65 @@ describe('the popup', () => {
     expect(draft?.pageTitle).toBe('The story');
   });
 });
+
+describe('the popup’s undo', () => {
+  it('offers Undo after the last passage note is deleted, and Undo brings it back', async () => {
+    let notes = [note('q1', passage('Biden had called it a good speech'), 'Only passage note')];
+    const d = deps({ notesForPage: async () => notes });
+    vi.mocked(d.actions.remove).mockImplementation(async (id: string) => {
+      const gone = notes.find((n) => n.id === id);
+      notes = notes.filter((n) => n.id !== id);
+      return { ...(gone ?? note(id, { type: 'page', url: URL_ }, '')), deletedAt: 2 };
+    });
+    const only = notes[0];
+    vi.mocked(d.actions.restore).mockImplementation(async (id: string) => {
+      if (only) notes = [only];
+      return only ?? note(id, { type: 'page', url: URL_ }, '');
+    });
+    const root = await mount(d);
+    const del = [...root.querySelectorAll('.bs-popup__passage button')].find((b) => b.textContent?.trim() === 'Delete') as HTMLButtonElement | undefined;
+    del?.click();
+    await vi.waitFor(() => expect(d.actions.remove).toHaveBeenCalledWith('q1'));
+    await vi.waitFor(() => expect(root.textContent).not.toContain('Only passage note'));
+    const undo = await vi.waitFor(() => {
+      const b = root.querySelector('.bs-toast__undo');
+      expect(b).not.toBeNull();
+      return b as HTMLButtonElement;
+    });
+    undo.click();
+    await vi.waitFor(() => expect(d.actions.restore).toHaveBeenCalledWith('q1'));
+    await vi.waitFor(() => expect(root.textContent).toContain('Only passage note'));
+  });
+});
+
+describe('the popup’s keyboard focus', () => {
+  it('moves focus to Undo after a delete, and back into the section after Undo or Cancel', async () => {
+    let notes = [note('p1', { type: 'page', url: URL_ }, 'About the whole page')];
+    const d = deps({ notesForPage: async () => notes });
+    const kept = notes[0];
+    vi.mocked(d.actions.remove).mockImplementation(async () => {
+      notes = [];
+      return { ...(kept ?? note('p1', { type: 'page', url: URL_ }, '')), deletedAt: 2 };
+    });
+    vi.mocked(d.actions.restore).mockImplementation(async () => {
+      if (kept) notes = [kept];
+      return kept ?? note('p1', { type: 'page', url: URL_ }, '');
+    });
+    const root = await mount(d);
+    const del = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Delete');
+    del?.focus();
+    del?.click();
+    await vi.waitFor(() => expect(document.activeElement?.classList.contains('bs-toast__undo')).toBe(true));
+    (document.activeElement as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(root.textContent).toContain('About the whole page'));
+    await vi.waitFor(() => expect(document.activeElement?.closest('.bs-popup__section')).not.toBeNull());
+
+    const add = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Add a page note');
+    add?.focus();
+    add?.click();
+    await vi.waitFor(() => expect(document.activeElement?.tagName).toBe('TEXTAREA'));
+    const cancel = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Cancel');
+    cancel?.click();
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('Add a page note'));
+  });
+});

@@ -1,4 +1,5 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
 import type { Note, NoteDraft, SaveResult } from '../../lib/model';
 import type { PassageStatus } from '../../lib/anchoring';
 import { NoteEditor, NoteList, NoteView, UndoToast } from '../../components/notes';
@@ -13,16 +14,41 @@ export const ORPHANED_LABEL = 'orphaned — the passage is no longer on this pag
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-/** Delete with an Undo toast, shared by both sections. */
-function useTrash(actions: NoteActions, onChange: () => void) {
+/** Focus was dropped with the control that had it (or sits in `scope`): worth moving. */
+function focusLostOrIn(scope: HTMLElement | null): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || scope?.contains(active) === true;
+}
+
+/** After this render, focus `next()` if the focused control went away (focus fell to the body). */
+function refocusIfLost(next: () => HTMLElement | null | undefined): void {
+  setTimeout(() => {
+    const active = document.activeElement;
+    if (active === null || active === document.body) next()?.focus();
+  }, 0);
+}
+
+/**
+ * Delete with an Undo toast, shared by both sections. Keyboard focus goes to Undo after a
+ * delete and to the section's heading after an undo, never to the body. `pending` holds
+ * the section on screen (even with no notes left) while the toast is up or the restored
+ * note has not come back yet.
+ */
+function useTrash(actions: NoteActions, onChange: () => void, section: RefObject<HTMLElement>, count: number) {
   const [trashed, setTrashed] = useState<Note | null>(null);
+  const [restoring, setRestoring] = useState(false);
   const [error, setError] = useState('');
+  const undoButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => setRestoring(false), [count]);
+  const heading = () => section.current?.querySelector<HTMLElement>('h2');
   const remove = (note: Note): void => {
     setError('');
+    const follow = focusLostOrIn(section.current);
     actions.remove(note.id).then(
       (gone) => {
         setTrashed(gone);
         onChange();
+        if (follow) setTimeout(() => undoButton.current?.focus(), 0);
       },
       (e: unknown) => setError(`Not deleted: ${messageOf(e)}`),
     );
@@ -31,8 +57,10 @@ function useTrash(actions: NoteActions, onChange: () => void) {
     if (!trashed) return;
     actions.restore(trashed.id).then(
       () => {
+        setRestoring(true);
         setTrashed(null);
         onChange();
+        refocusIfLost(heading);
       },
       (e: unknown) => setError(`Not restored: ${messageOf(e)}`),
     );
@@ -44,10 +72,19 @@ function useTrash(actions: NoteActions, onChange: () => void) {
           {error}
         </p>
       ) : null}
-      {trashed ? <UndoToast onUndo={undo} onDismiss={() => setTrashed(null)} /> : null}
+      {trashed ? (
+        <UndoToast
+          undoRef={undoButton}
+          onUndo={undo}
+          onDismiss={() => {
+            setTrashed(null);
+            refocusIfLost(heading);
+          }}
+        />
+      ) : null}
     </>
   );
-  return { remove, view };
+  return { remove, view, pending: trashed !== null || restoring };
 }
 
 /** Notes about the page as a whole: list, add, edit, delete. */
@@ -55,7 +92,13 @@ export function PageNotes(props: { url: string; title: string; notes: Note[]; ac
   const { url, title, notes, actions, onChange } = props;
   const headingId = useId();
   const [editing, setEditing] = useState<null | 'new' | string>(null);
-  const trash = useTrash(actions, onChange);
+  const section = useRef<HTMLElement>(null);
+  const trash = useTrash(actions, onChange, section, notes.length);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const closeEditor = (): void => {
+    setEditing(null);
+    refocusIfLost(() => addButton.current);
+  };
   const editor = (note?: Note) => (
     <NoteEditor
       target={{ type: 'page', url }}
@@ -63,16 +106,16 @@ export function PageNotes(props: { url: string; title: string; notes: Note[]; ac
       page={note ? undefined : { url, title }}
       save={(draft) => actions.save(draft)}
       onSaved={() => {
-        setEditing(null);
+        closeEditor();
         onChange();
       }}
-      onCancel={() => setEditing(null)}
+      onCancel={closeEditor}
       label={note ? 'Edit page note' : 'New page note'}
     />
   );
   return (
-    <section class="bs-popup__section" aria-labelledby={headingId}>
-      <h2 class="bs-popup__heading" id={headingId}>
+    <section class="bs-popup__section" aria-labelledby={headingId} ref={section}>
+      <h2 class="bs-popup__heading" id={headingId} tabIndex={-1}>
         Page notes
       </h2>
       <NoteList
@@ -88,7 +131,7 @@ export function PageNotes(props: { url: string; title: string; notes: Note[]; ac
       {editing === 'new' ? (
         editor()
       ) : (
-        <button type="button" class="bs-nbutton bs-notes__add" onClick={() => setEditing('new')}>
+        <button type="button" class="bs-nbutton bs-notes__add" ref={addButton} onClick={() => setEditing('new')}>
           Add a page note
         </button>
       )}
@@ -102,14 +145,20 @@ export function PassageNotes(props: { notes: Note[]; status: PassageStatus | nul
   const { notes, status, actions, onChange } = props;
   const headingId = useId();
   const [editing, setEditing] = useState<string | null>(null);
-  const trash = useTrash(actions, onChange);
-  if (notes.length === 0) return null;
+  const section = useRef<HTMLElement>(null);
+  const trash = useTrash(actions, onChange, section, notes.length);
+  const closeEditor = (): void => {
+    setEditing(null);
+    refocusIfLost(() => section.current?.querySelector<HTMLElement>('h2'));
+  };
+  // Kept (with no passage notes left) while the last one's Undo toast is up or it is on its way back.
+  if (notes.length === 0 && !trash.pending) return null;
   const orphaned = new Set(status?.orphaned ?? []);
   const anchored = new Set(status?.anchored ?? []);
   const lost = notes.filter((n) => orphaned.has(n.id)).length;
   return (
-    <section class="bs-popup__section" aria-labelledby={headingId}>
-      <h2 class="bs-popup__heading" id={headingId}>
+    <section class="bs-popup__section" aria-labelledby={headingId} ref={section}>
+      <h2 class="bs-popup__heading" id={headingId} tabIndex={-1}>
         Passage notes
       </h2>
       {lost > 0 ? (
@@ -118,7 +167,8 @@ export function PassageNotes(props: { notes: Note[]; status: PassageStatus | nul
         </p>
       ) : null}
       {status === null ? <p class="bs-popup__info">Reload the page to see which passages are still on it.</p> : null}
-      <ul class="bs-note-list" aria-label="Passage notes">
+      {notes.length === 0 ? <p class="bs-note-list__empty">No passage notes on this page.</p> : null}
+      <ul class="bs-note-list" aria-label="Passage notes" hidden={notes.length === 0}>
         {notes.map((note) => (
           <li class="bs-note-list__item bs-popup__passage" key={note.id} data-orphaned={orphaned.has(note.id) ? 'true' : undefined}>
             {note.target.type === 'passage' ? <blockquote class="bs-popup__quote">{note.target.selector.exact}</blockquote> : null}
@@ -130,10 +180,10 @@ export function PassageNotes(props: { notes: Note[]; status: PassageStatus | nul
                 note={note}
                 save={(draft) => actions.save(draft)}
                 onSaved={() => {
-                  setEditing(null);
+                  closeEditor();
                   onChange();
                 }}
-                onCancel={() => setEditing(null)}
+                onCancel={closeEditor}
                 label="Edit passage note"
               />
             ) : (
