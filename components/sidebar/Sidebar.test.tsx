@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import { Sidebar } from './Sidebar';
-import { NEWS, cardOf, fakeWorld, flush, groupsIn, mount, row, rows, summaryOf, text, unmount, type EntityTuple, type FakeWorld } from './testing';
+import { NEWS, cardOf, fakeWorld, flush, settle, groupsIn, mount, row, rows, summaryOf, text, unmount, type EntityTuple, type FakeWorld } from './testing';
 
 afterEach(unmount);
 
@@ -92,6 +92,21 @@ describe('the entity list', () => {
     expect(text(el.querySelector('.bs-sb-nomatch'))).toBe('Nothing on this page matches “nobody”.');
     await type('');
     expect(rows(el)).toHaveLength(6);
+  });
+
+  it('filters by role even for rows whose cards were never in view', async () => {
+    const world = fakeWorld();
+    world.deps.observeVisible = () => () => undefined; // no row ever scrolls into view
+    const el = await open(world);
+    const input = el.querySelector<HTMLInputElement>('#bs-sb-filter');
+    act(() => {
+      if (!input) return;
+      input.value = 'role of hamas';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settle();
+    await flush();
+    expect(groupsIn(el)).toEqual([['Organisations', ['Hamas']]]);
   });
 });
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { request } from '../../lib/messaging';
 import { urlHost } from '../../lib/format';
 import type { PageSummary } from '../../lib/sidebar-protocol';
-import { CardCache } from './card-cache';
+import { CardCache, useCacheVersion } from './card-cache';
 import { PanelConnection, type PanelEvent, type PanelState } from './connection';
 import { Connections } from './Connections';
 import { EmptyState } from './EmptyState';
@@ -149,9 +149,16 @@ export function Sidebar({ deps }: SidebarProps) {
     [deps],
   );
 
+  // Filtering by role needs every card: ask for them once the user filters, and filter
+  // again as they arrive.
+  const filtering = filter.trim() !== '';
+  const cardsVersion = useCacheVersion(cache);
+  useEffect(() => {
+    if (filtering) for (const e of entities) cache.want(e.id);
+  }, [filtering, entities, cache]);
   const visible = useMemo(
-    () => (filter.trim() ? entities.filter((e) => matchesFilter(e, filter, cache.data(e.id)?.entity.role)) : entities),
-    [entities, filter, cache],
+    () => (filtering ? entities.filter((e) => matchesFilter(e, filter, cache.data(e.id)?.entity.role)) : entities),
+    [entities, filter, filtering, cache, cardsVersion],
   );
   const groups = useMemo(() => groupEntities(visible), [visible]);
 
