@@ -1,7 +1,8 @@
 // `npm run bench`: (1) the plain-Node benchmarks (`bench/matcher.ts`, `bench/notes.ts`,
 // `bench/anchoring.ts`), (2) the
 // in-browser page benchmark (`bench/page/run.mjs`: Backstory's test build vs mark.js on a
-// generated ~2 MB news page in headless Chromium), then a summary with the machine.
+// generated ~2 MB news page in headless Chromium), then the notes benchmark in Chromium
+// (`bench/notes-browser.ts`, on the same test build), then a summary with the machine.
 // It prints figures and asserts none; it exits non-zero only when something could not be
 // measured (no Chromium, a broken build, no highlights-ready within 60 s, …).
 //
@@ -82,6 +83,19 @@ const page = await runPageBench({
   only: buildOk ? only : 'markjs',
 });
 failures.push(...page.failures);
+
+// 2b. Notes in real Chromium (bench/notes-browser.ts): needs the test build made above.
+const notesBrowser = 'bench/notes-browser.ts';
+heading(`Notes benchmark in Chromium: import 10,000 notes, search them (${notesBrowser})`);
+if (!buildOk || !existsSync(resolve(ROOT, '.output/test/chrome-mv3/manifest.json'))) {
+  console.log('No test build: no figures this time.');
+  failures.push(`${notesBrowser}: no test build`);
+} else {
+  const r = spawnSync('npx', ['tsx', notesBrowser], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  nodeOutputs[notesBrowser] = r.stdout ?? '';
+  process.stdout.write(nodeOutputs[notesBrowser]);
+  if (r.status !== 0) failures.push(`\`npx tsx ${notesBrowser}\` exited with ${r.status ?? r.signal}`);
+}
 
 // 3. Summary.
 heading('Summary');
