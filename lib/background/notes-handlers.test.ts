@@ -129,3 +129,79 @@ describe('note handlers', () => {
     expect(onWrite).not.toHaveBeenCalled();
   });
 });
+
+describe('search (in-memory index)', () => {
+  const entity = (text: string): NoteDraft => draft({ type: 'entity', entityId: 'person/a' }, text);
+  const found = async (query: string, handlers = h): Promise<string[]> =>
+    (await handlers.searchNotes({ query }, ext)).map((n) => n.text);
+
+  it('finds a note saved, edited, deleted or restored on the very next search', async () => {
+    expect(await found('ceasefire')).toEqual([]);
+    const saved = await h.saveNote({ draft: entity('Ceasefire talks in Cairo') }, ext);
+    expect(await found('ceasefire')).toEqual(['Ceasefire talks in Cairo']);
+    const edit = { ...entity('Hostage talks in Doha'), id: saved.note.id, baseRev: 1 };
+    await h.saveNote({ draft: edit }, ext);
+    expect(await found('ceasefire')).toEqual([]);
+    expect(await found('doha host')).toEqual(['Hostage talks in Doha']);
+    // An edit from an old revision keeps the stored note and adds a conflict copy.
+    const conflict = await h.saveNote({ draft: { ...edit, text: 'Ceasefire in Doha' } }, ext);
+    expect(conflict.status).toBe('conflict');
+    expect((await found('doha')).sort()).toEqual(['Ceasefire in Doha', 'Hostage talks in Doha']);
+    await h.deleteNote({ id: saved.note.id }, ext);
+    expect(await found('doha')).toEqual(['Ceasefire in Doha']);
+    expect(await found('')).toEqual(['Ceasefire in Doha']);
+    await h.restoreNote({ id: saved.note.id }, ext);
+    expect(await found('hostage')).toEqual(['Hostage talks in Doha']);
+    await h.deleteNotes({ ids: [saved.note.id, 'unknown'] }, ext);
+    expect(await found('doha')).toEqual(['Ceasefire in Doha']);
+    await h.emptyTrash({}, ext);
+    expect(await found('doha')).toEqual(['Ceasefire in Doha']);
+  });
+
+  it('reads the notes once, then answers from the index', async () => {
+    await h.saveNote({ draft: entity('Rafah crossing') }, ext);
+    const toArray = vi.spyOn(db.notes, 'toArray');
+    expect(await found('rafah')).toEqual(['Rafah crossing']);
+    await h.saveNote({ draft: entity('Rafah aid') }, ext);
+    expect(await found('rafah aid')).toEqual(['Rafah aid']);
+    expect(await found('raf')).toHaveLength(2);
+    expect(toArray).toHaveBeenCalledTimes(1);
+  });
+
+  it('rebuilds the index after an import, a failed write, or in a new background', async () => {
+    await h.saveNote({ draft: entity('Exported note') }, ext);
+    const backup = await h.exportBackup({}, ext);
+    await h.saveNote({ draft: entity('Local note') }, ext);
+    expect(await found('note')).toHaveLength(2);
+    const toArray = vi.spyOn(db.notes, 'toArray');
+    const imported = { ...backup, notes: backup.notes.map((n) => ({ ...n, id: 'imported', text: 'Imported note' })) };
+    await h.importBackup({ json: JSON.stringify(imported) }, ext);
+    expect((await found('note')).sort()).toEqual(['Exported note', 'Imported note', 'Local note']);
+    expect(toArray).toHaveBeenCalledTimes(1);
+
+    await expect(h.deleteNote({ id: 'nope' }, ext)).rejects.toThrow();
+    expect(await found('imported')).toEqual(['Imported note']);
+    expect(toArray).toHaveBeenCalledTimes(2);
+
+    // A restarted service worker: new handlers, a fresh index over the same database.
+    const restarted = createNotesHandlers(db, { now: () => clock });
+    expect((await found('note', restarted)).sort()).toEqual(['Exported note', 'Imported note', 'Local note']);
+  });
+
+  it('falls back to the database when the index returns a note it should not', async () => {
+    const saved = await h.saveNote({ draft: entity('Famine warning') }, ext);
+    expect(await found('famine')).toEqual(['Famine warning']);
+    // A write behind the background's back (never done by the extension).
+    await db.notes.update(saved.note.id, { deletedAt: 5 });
+    expect(await found('famine')).toEqual([]);
+    await db.notes.update(saved.note.id, { deletedAt: undefined });
+    expect(await found('famine')).toEqual(['Famine warning']);
+  });
+
+  it('searches the database when the index cannot be built', async () => {
+    await h.saveNote({ draft: entity('Security council') }, ext);
+    vi.spyOn(db.notes, 'toArray').mockRejectedValueOnce(new Error('read failed'));
+    expect(await found('secur')).toEqual(['Security council']);
+    expect(await found('council')).toEqual(['Security council']);
+  });
+});
