@@ -95,7 +95,30 @@ describe('note handlers', () => {
     const failing = createNotesHandlers(db, { onWrite: () => Promise.reject(new Error('storage gone')), log: { warn } });
     const saved = await failing.saveNote({ draft: draft({ type: 'entity', entityId: 'person/a' }) }, ext);
     expect(saved.status).toBe('saved');
-    expect(warn).toHaveBeenCalledTimes(1);
+    // The signal runs after the reply; its failure is logged, not thrown.
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(1));
+  });
+
+  it('answers a write without waiting for the change signal', async () => {
+    const started = vi.fn();
+    const finished = vi.fn();
+    let release: () => void = () => undefined;
+    const slow = createNotesHandlers(db, {
+      onWrite: () =>
+        new Promise<void>((done) => {
+          started();
+          release = () => {
+            finished();
+            done();
+          };
+        }),
+    });
+    const saved = await slow.saveNote({ draft: draft({ type: 'entity', entityId: 'person/a' }) }, ext);
+    expect(saved.status).toBe('saved');
+    expect(finished).not.toHaveBeenCalled(); // answered while the signal is still pending
+    await vi.waitFor(() => expect(started).toHaveBeenCalledTimes(1));
+    release();
+    expect(finished).toHaveBeenCalledTimes(1);
   });
 
   it('exports and imports through lib/backup, signalling the import', async () => {

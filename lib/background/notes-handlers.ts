@@ -159,11 +159,11 @@ export function createNotesHandlers(db: BackstoryDB, options: NotesHandlerOption
         () => run(payload, sender),
         (index, r) => (apply ? apply(index, r, payload) : keeper.stale()),
       );
-      try {
-        await onWrite();
-      } catch (error) {
-        log.warn('backstory: could not signal the notes change', error);
-      }
+      // The write has committed: answer now. The change signal (a storage write that other
+      // tabs listen to) follows on its own; a failed signal is only logged.
+      void Promise.resolve()
+        .then(onWrite)
+        .catch((error: unknown) => log.warn('backstory: could not signal the notes change', error));
       return result;
     };
   }
