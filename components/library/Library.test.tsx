@@ -113,7 +113,14 @@ describe('Library · notes', () => {
     const searches = bg.calls.filter((c) => c.type === 'searchNotes');
     expect(searches.map((c) => c.payload)).toEqual([{ query: 'elec sch', limit: 200 }]);
 
-    await putNote(db, { text: 'Another election in Israel: Schumer' });
+    // Notes are written by the background (whose search index follows its own writes).
+    await act(async () => {
+      await bg.send({
+        backstory: 1,
+        type: 'saveNote',
+        payload: { draft: { target: { type: 'entity', entityId: 'person/netanyahu' }, text: 'Another election in Israel: Schumer', tags: [] } },
+      });
+    });
     await waitFor(() => noteTexts(el).length === 2);
   });
 
