@@ -122,8 +122,23 @@ describe('the sidebar bridge', () => {
         const rect = range.getBoundingClientRect();
         return { text: range.toString(), inView: rect.top >= 0 && rect.bottom <= window.innerHeight, scrollY: window.scrollY };
       });
-    await expect.poll(flash, { timeout: 3_000 }).toMatchObject({ text: 'Hamas', inView: true });
-    expect((await flash())?.scrollY).toBeGreaterThan(1000);
+    // The flash marks the mention at once; the (possibly smooth) scroll brings it into view.
+    await expect.poll(async () => (await flash())?.text, { timeout: 3_000 }).toBe('Hamas');
+    const mentionInView = () =>
+      news.evaluate(() => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = (node.nodeValue ?? '').indexOf('Hamas');
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + 5);
+          const rect = range.getBoundingClientRect();
+          return { inView: rect.top >= 0 && rect.bottom <= window.innerHeight, scrolled: window.scrollY > 1000 };
+        }
+        return null;
+      });
+    await expect.poll(mentionInView, { timeout: 5_000 }).toEqual({ inView: true, scrolled: true });
     // It fades: the flash is removed after a moment.
     await expect.poll(flash, { timeout: 5_000 }).toBeNull();
   });
