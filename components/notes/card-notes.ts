@@ -1,13 +1,10 @@
 /**
  * The card's notes dependency: how a card reads and writes the notes of its entity, and
- * the page new notes are written on. In the content script these are `notesForEntity`,
- * `saveNote`, `deleteNote` and `restoreNote` requests to the background; tests pass fakes.
- *
- * The content script creates its popover (lazily, in `entrypoints/content/ui.ts`) before
- * the notes feature starts, so besides the popover's `notes` option there is a per-document
- * attachment point: `attachCardNotes(doc, …)` gives every card popover of that document its
- * notes, and `refresh()` tells them notes changed elsewhere.
+ * the page new notes are written on. In the content script and the side panel these are
+ * `notesForEntity`, `saveNote`, `deleteNote` and `restoreNote` requests to the background
+ * (`requestNotesSource`); tests pass fakes.
  */
+import { request, type Transport } from '../../lib/messaging';
 import type { Note, NoteDraft, SaveResult } from '../../lib/model';
 import type { NotePage } from './NoteEditor';
 
@@ -29,61 +26,15 @@ export interface CardNotesSource {
   page(): NotePage;
 }
 
-interface Attachment {
-  source: CardNotesSource | null;
-  /** Each live popover's repaint-with-fresh-notes. */
-  listeners: Set<() => void>;
-}
-
-const attachments = new WeakMap<Document, Attachment>();
-
-function attachmentOf(doc: Document): Attachment {
-  let a = attachments.get(doc);
-  if (!a) {
-    a = { source: null, listeners: new Set() };
-    attachments.set(doc, a);
-  }
-  return a;
-}
-
-export interface AttachedCardNotes {
-  /** Notes changed elsewhere: every open card of the document reloads its notes. */
-  refresh(): void;
-  detach(): void;
-}
-
-/** Give the card popovers of `doc` their notes (replacing any earlier attachment). */
-export function attachCardNotes(doc: Document, source: CardNotesSource): AttachedCardNotes {
-  const a = attachmentOf(doc);
-  a.source = source;
-  const notify = (): void => {
-    for (const fn of [...a.listeners]) {
-      try {
-        fn();
-      } catch {
-        // one card's failure is its own
-      }
-    }
-  };
-  notify();
+/** The notes of a card, over requests to the background. */
+export function requestNotesSource(send: Transport, page: () => NotePage): CardNotesSource {
   return {
-    refresh: notify,
-    detach() {
-      if (a.source !== source) return;
-      a.source = null;
-      notify();
+    notes: {
+      forEntity: (entityId) => request(send, 'notesForEntity', { entityId }),
+      save: (draft) => request(send, 'saveNote', { draft }),
+      remove: (id) => request(send, 'deleteNote', { id }),
+      restore: (id) => request(send, 'restoreNote', { id }),
     },
+    page,
   };
-}
-
-/** For popovers: the notes attached to `doc` now, or null. */
-export function attachedCardNotes(doc: Document): CardNotesSource | null {
-  return attachments.get(doc)?.source ?? null;
-}
-
-/** For popovers: call `onRefresh` whenever notes are attached or refreshed; returns the unsubscribe. */
-export function onCardNotesRefresh(doc: Document, onRefresh: () => void): () => void {
-  const a = attachmentOf(doc);
-  a.listeners.add(onRefresh);
-  return () => a.listeners.delete(onRefresh);
 }

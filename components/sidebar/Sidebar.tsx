@@ -9,7 +9,7 @@ import { EmptyState } from './EmptyState';
 import { EntityList, panelIdOf } from './EntityList';
 import { ExpandedEntity, type StepPosition } from './ExpandedEntity';
 import { groupEntities, matchesFilter } from './group';
-import { requestNotesSource } from './notes-source';
+import { requestNotesSource } from '../notes/card-notes';
 import { PageNotes } from './PageNotes';
 import type { SidebarDeps } from './types';
 

@@ -11,6 +11,7 @@ import highlightCss from '../../lib/page/highlights.css?inline';
 import { createLazyCardPopover } from './ui';
 import { listenForCommands } from './keyboard';
 import { startEntityNotes } from './notes';
+import { requestNotesSource } from '../../components/notes/card-notes';
 import { startPassageNotes } from './passages';
 import { claimFrame, startSidebarBridge } from './sidebar-bridge';
 
@@ -34,10 +35,20 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   // Set once everything that follows the page's mentions exists (below).
   let mentionsChanged = (): void => undefined;
 
+  // A card opening is a cheap moment to mark names noted since the last look (set below).
+  let cardOpened = (): void => undefined;
+  const { notes: cardNotes } = requestNotesSource(send, () => ({ url: location.href, title: document.title }));
   const popover = createLazyCardPopover(ctx, {
     doc: document,
     win: window,
     loadCard: (entityId) => request(send, 'getCard', { entityId }),
+    notes: {
+      ...cardNotes,
+      forEntity: (entityId) => {
+        cardOpened();
+        return cardNotes.forEntity(entityId);
+      },
+    },
   });
   const scanner = startPageScanner({
     doc: document,
@@ -70,6 +81,7 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   const notes = startEntityNotes(ctx, { scanner, popover, send });
   const passages = startPassageNotes(ctx, { send, doc: document, win: window, ready: scanner.ready });
   const sidebar = startSidebarBridge(ctx, { scanner, names: (id) => payload.entities[id], doc: document, win: window, passages });
+  cardOpened = () => void notes.refreshHighlight();
   mentionsChanged = () => {
     void notes.refreshHighlight();
     sidebar.changed();

@@ -7,7 +7,6 @@ import { NOTES_REVISION_KEY } from '../../lib/notes/revision';
 import { NOTED_HIGHLIGHT } from '../../lib/page/highlights';
 import { FakeHighlight, FakeRegistry } from '../../lib/page/test-fakes';
 import type { PageMention } from '../../lib/page/types';
-import { attachedCardNotes } from '../../components/notes/card-notes';
 import { startEntityNotes } from './notes';
 
 const wait = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -39,9 +38,8 @@ describe('startEntityNotes', () => {
     });
     startEntityNotes(ctx, {
       scanner: { ready: Promise.resolve(), mentions: () => mentions },
-      popover: { visible: false },
+      popover: { visible: false, refreshNotes: vi.fn() },
       send,
-      doc: document,
       win,
     });
     await wait();
@@ -58,17 +56,20 @@ describe('startEntityNotes', () => {
     expect(h?.has(mentions[1]?.range as Range)).toBe(true);
   });
 
-  it('gives the document’s cards their notes through the background, and forgets them with ctx', async () => {
-    const send = vi.fn<Transport>(async () => ({ ok: true, value: [] }));
-    startEntityNotes(ctx, { scanner: { ready: Promise.resolve(), mentions: () => [] }, popover: { visible: false }, send, doc: document, win });
-    const source = attachedCardNotes(document);
-    expect(source).not.toBeNull();
-    await source?.notes.forEntity('person/a');
-    expect(send).toHaveBeenCalledWith({ backstory: 1, type: 'notesForEntity', payload: { entityId: 'person/a' } });
-    await source?.notes.remove('n1');
-    expect(send).toHaveBeenCalledWith({ backstory: 1, type: 'deleteNote', payload: { id: 'n1' } });
+  it('reloads an open card’s notes when notes change elsewhere, and forgets its highlight with ctx', async () => {
+    const send = vi.fn<Transport>(async () => ({ ok: true, value: ['person/a'] }));
+    const popover = { visible: false, refreshNotes: vi.fn() };
+    startEntityNotes(ctx, { scanner: { ready: Promise.resolve(), mentions: () => [mention(1, 'person/a')] }, popover, send, win });
+    await wait();
+    await fakeBrowser.storage.local.set({ [NOTES_REVISION_KEY]: 1 });
+    await wait();
+    expect(popover.refreshNotes).not.toHaveBeenCalled(); // no card open: it loads fresh when it opens
+    popover.visible = true;
+    await fakeBrowser.storage.local.set({ [NOTES_REVISION_KEY]: 2 });
+    await wait();
+    expect(popover.refreshNotes).toHaveBeenCalledTimes(1);
+    expect(registry.has(NOTED_HIGHLIGHT)).toBe(true);
     ctx.abort();
-    expect(attachedCardNotes(document)).toBeNull();
     expect(registry.has(NOTED_HIGHLIGHT)).toBe(false);
   });
 });

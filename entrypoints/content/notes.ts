@@ -5,7 +5,6 @@ import { NOTES_REVISION_KEY } from '../../lib/notes/revision';
 import { highlightApiOf } from '../../lib/page/highlights';
 import { createNotedHighlight } from '../../lib/page/noted-highlight';
 import type { PageScanner } from '../../lib/page/page-scanner';
-import { attachCardNotes, type CardNotes } from '../../components/notes/card-notes';
 import type { LazyCardPopover } from './ui';
 
 /** The part of the scanner this feature reads. */
@@ -13,13 +12,9 @@ export type NotesScanner = Pick<PageScanner, 'ready' | 'mentions'>;
 
 export interface EntityNotesDeps {
   scanner: NotesScanner;
-  /**
-   * The content script's card popover: an open card reloads its notes when they change.
-   * (Its cards get their notes through `attachCardNotes`, as `ui.ts` creates the popover.)
-   */
-  popover: Pick<LazyCardPopover, 'visible'>;
+  /** The content script's card popover: an open card reloads its notes when they change. */
+  popover: Pick<LazyCardPopover, 'visible' | 'refreshNotes'>;
   send: Transport;
-  doc?: Document;
   win?: Window;
 }
 
@@ -34,14 +29,14 @@ export interface EntityNotes {
 const MAX_IDS = 5_000;
 
 /**
- * Entity notes on the page: the card's "Your notes" (through the background), and the
- * `backstory-noted` highlight on mentions of entities that have notes. Kept current after
- * the first scan, when a card opens, and whenever the background bumps the notes revision
+ * Entity notes on the page: the `backstory-noted` highlight on mentions of entities that
+ * have notes, and the open card's notes kept fresh. Kept current after the first scan, when
+ * the page's mentions change or a card opens (the caller calls `refreshHighlight`), and
+ * whenever the background bumps the notes revision
  * (`storage.onChanged`, any tab or extension page). Everything stops with `ctx`; a failure
  * is logged and never breaks the rest of the content script.
  */
 export function startEntityNotes(ctx: ContentScriptContext, deps: EntityNotesDeps): EntityNotes {
-  const doc = deps.doc ?? document;
   const win = deps.win ?? window;
   const { scanner, send, popover } = deps;
   const highlight = createNotedHighlight(highlightApiOf(win));
@@ -79,27 +74,12 @@ export function startEntityNotes(ctx: ContentScriptContext, deps: EntityNotesDep
     return chain;
   };
 
-  const notes: CardNotes = {
-    forEntity: (entityId) => {
-      // A card opening is a cheap moment to catch mentions added since the last look.
-      void queue();
-      return request(send, 'notesForEntity', { entityId });
-    },
-    save: (draft) => request(send, 'saveNote', { draft }),
-    remove: (id) => request(send, 'deleteNote', { id }),
-    restore: (id) => request(send, 'restoreNote', { id }),
-  };
-  const attached = attachCardNotes(doc, {
-    notes,
-    page: () => ({ url: doc.location.href, title: doc.title }),
-  });
-  ctx.onInvalidated(() => attached.detach());
 
   const notesChanged = (): Promise<void> => {
     generation++;
     known.clear();
     // A closed card loads fresh notes when it opens; only an open one needs telling.
-    if (popover.visible) attached.refresh();
+    if (popover.visible) popover.refreshNotes();
     return queue();
   };
 

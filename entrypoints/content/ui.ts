@@ -1,12 +1,13 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { CardData } from '../../lib/messaging';
+import type { CardNotes } from '../../components/notes/card-notes';
 import { createCardPopover, type CardPopover } from '../../lib/page/popover';
 
 /** The tag of the one element Backstory adds to a page: the host of its shadow root. */
 export const UI_HOST_TAG = 'backstory-ui';
 
-export interface LazyCardPopover extends Pick<CardPopover, 'show' | 'hide' | 'contains' | 'focus'> {
+export interface LazyCardPopover extends Pick<CardPopover, 'show' | 'hide' | 'contains' | 'focus' | 'refreshNotes'> {
   readonly visible: boolean;
   readonly entityId: string | null;
   /** True for the UI host and anything inside it. */
@@ -21,7 +22,7 @@ export interface LazyCardPopover extends Pick<CardPopover, 'show' | 'hide' | 'co
  */
 export function createLazyCardPopover(
   ctx: ContentScriptContext,
-  opts: { doc: Document; win: Window; loadCard: (entityId: string) => Promise<CardData> },
+  opts: { doc: Document; win: Window; loadCard: (entityId: string) => Promise<CardData>; notes?: CardNotes },
 ): LazyCardPopover {
   let ui: ShadowRootContentScriptUi<CardPopover> | null = null;
   let mounting: Promise<CardPopover | undefined> | null = null;
@@ -45,6 +46,7 @@ export function createLazyCardPopover(
           signal: ctx.signal,
           container,
           loadCard: opts.loadCard,
+          ...(opts.notes ? { notes: opts.notes } : {}),
           onPointerEnter: () => enter(),
           onPointerLeave: () => leave(),
         }),
@@ -78,6 +80,9 @@ export function createLazyCardPopover(
       const popover = current();
       if (popover && pending === null) popover.focus();
       else void mount().then((mounted) => mounted?.focus());
+    },
+    refreshNotes() {
+      current()?.refreshNotes();
     },
     hide() {
       pending = null;

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import type { CardData } from '../messaging';
 import type { Note, NoteDraft, SaveResult } from '../model';
 import { sampleCard } from '../../components/__fixtures__/card';
-import { attachCardNotes, type CardNotes } from '../../components/notes/card-notes';
+import type { CardNotes } from '../../components/notes/card-notes';
 import { createCardPopover, type CardPopover } from './popover';
 
 const ENTITY = 'person/benjamin-netanyahu';
@@ -135,23 +135,6 @@ describe('the popover’s notes', () => {
     await flush();
     expect(texts()).toEqual(['A new one', 'First note']);
     expect(p.visible).toBe(true);
-  });
-
-  it('uses notes attached to the document later (the content script’s way), and their refresh', async () => {
-    const p = make();
-    p.show(range, ENTITY, 'Netanyahu’s');
-    await flush();
-    expect(container.querySelector('.bs-notes')).toBeNull();
-    const { api } = store([old]);
-    const attached = attachCardNotes(document, { notes: api, page: () => ({ url: 'https://x.example/', title: 'X' }) });
-    await flush();
-    expect(texts()).toEqual(['First note']);
-    attached.refresh();
-    await flush();
-    expect(api.forEntity).toHaveBeenCalledTimes(2);
-    attached.detach();
-    await flush();
-    expect(container.querySelector('.bs-notes')).toBeNull();
   });
 
   it('a click into the note field holds the card while the pointer wanders off', async () => {

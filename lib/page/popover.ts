@@ -13,7 +13,7 @@ import type { Theme } from '../../components/CardRoot';
 import { pageTheme } from '../../components/theme';
 import cardCss from '../../components/card.css?inline';
 import notesCss from '../../components/notes/notes.css?inline';
-import { attachedCardNotes, onCardNotesRefresh, type CardNotes, type CardNotesSource } from '../../components/notes/card-notes';
+import type { CardNotes, CardNotesSource } from '../../components/notes/card-notes';
 import { isTextField, shieldTyping } from '../../components/notes/key-shield';
 
 export interface CardPopoverOptions {
@@ -26,10 +26,7 @@ export interface CardPopoverOptions {
   /** The hover intent uses these to keep the card open while the pointer is on it. */
   onPointerEnter?: () => void;
   onPointerLeave?: () => void;
-  /**
-   * The card's "Your notes". Without it, the notes attached to `doc` with
-   * `attachCardNotes` (components/notes/card-notes.ts) are used, if any; else no section.
-   */
+  /** The card's "Your notes"; without it the card has no notes section. */
   notes?: CardNotes;
   /** The page new notes are written on; default `doc.location.href` / `doc.title` at save time. */
   pageUrl?: string;
@@ -215,7 +212,6 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
     const frame = current;
     // A new state may replace the card's element (skeleton → card): keep keyboard focus in it.
     const hadFocus = focusInside();
-    const source = ownNotes ?? attachedCardNotes(doc);
     render(
       h(CardView, {
         state,
@@ -224,7 +220,7 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
         onOpenEntity: openEntity,
         onBack: history.length > 0 ? back : undefined,
         onRetry: () => load(frame),
-        notes: source ? { source, version: notesVersion } : undefined,
+        notes: ownNotes ? { source: ownNotes, version: notesVersion } : undefined,
       }),
       root,
     );
@@ -236,7 +232,6 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
     notesVersion++;
     paint();
   }
-  const stopRefresh = onCardNotesRefresh(doc, refreshNotes);
 
   function openEntity(entityId: string): void {
     if (!visible || !current || entityId === current.entityId) return;
@@ -365,7 +360,6 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
     if (destroyed) return;
     hide();
     destroyed = true;
-    stopRefresh();
     render(null, root);
     root.remove();
     style.remove();
