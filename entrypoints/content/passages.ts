@@ -11,6 +11,7 @@ import { request, isFromBackground, parseContentCommand, type Transport } from '
 import type { Note, NoteTarget, PassageSelector } from '../../lib/model';
 import { createAnchorIndex, isPassageStatusQuery, type PassageStatus } from '../../lib/anchoring';
 import { highlightApiOf } from '../../lib/page/highlights';
+import { caretFromPoint } from '../../lib/page/hit-test';
 import { createPassageHighlight, flattenPage, isOwnUiNode, offsetsToRange, offsetsToRanges, selectedPassage } from '../../lib/page/passages';
 import { NOTES_REVISION_KEY } from '../../lib/notes/revision';
 import { createPassageUi, type PassageUi } from './passage-ui';
@@ -44,17 +45,6 @@ interface Anchored {
 }
 
 const isPassageNote = (note: Note): note is PassageNote => note.target.type === 'passage';
-
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
-  const d = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-    caretRangeFromPoint?: (x: number, y: number) => Range | null;
-  };
-  const pos = d.caretPositionFromPoint?.(x, y);
-  if (pos) return { node: pos.offsetNode, offset: pos.offset };
-  const range = d.caretRangeFromPoint?.(x, y);
-  return range ? { node: range.startContainer, offset: range.startOffset } : null;
-}
 
 export function startPassageNotes(ctx: ContentScriptContext, deps: PassageNotesDeps): PassageNotes {
   const { send, doc, win, settleMs = 1000 } = deps;
@@ -212,8 +202,8 @@ export function startPassageNotes(ctx: ContentScriptContext, deps: PassageNotesD
     if (anchored.length === 0 || e.button !== 0 || isOwnUiNode(e.target as Node)) return;
     const sel = doc.getSelection();
     if (sel && !sel.isCollapsed) return;
-    const caret = caretAt(doc, e.clientX, e.clientY);
-    if (caret) openNotes(notesAt(caret.node, caret.offset));
+    const caret = caretFromPoint(doc, e.clientX, e.clientY, []);
+    if (caret) openNotes(notesAt(caret.offsetNode, caret.offset));
   };
   doc.addEventListener('click', onClick, { signal: ctx.signal, passive: true });
 
@@ -229,7 +219,8 @@ export function startPassageNotes(ctx: ContentScriptContext, deps: PassageNotesD
     if (flattenPage(doc).text !== lastText) reanchor();
   };
   const observer = new MutationObserver((records: MutationRecord[]) => {
-    if (timer !== undefined) return;
+    // Most pages have no passage notes: then only a new URL (an SPA navigation) matters.
+    if (timer !== undefined || (notes.length === 0 && win.location.href === url)) return;
     const ours = records.every((r) => {
       if (isOwnUiNode(r.target)) return true;
       const nodes = [...r.addedNodes, ...r.removedNodes];
