@@ -22,39 +22,18 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launch } from '../tests/e2e/harness';
-import { rng, sampleNotes } from '../lib/notes/sample';
+import { sampleNotes } from '../lib/notes/sample';
 import { tokenize } from '../lib/notes/search';
+import { percentile, searchQueries, SEARCHES, type NotesBenchResult } from './notes-workload';
 import type { Backup, NoteDraft } from '../lib/model';
 
-export interface NotesBrowserBenchResult {
-  name: string;
-  value: number;
-  unit: 'ms' | 'count';
-  note?: string;
-}
+export type NotesBrowserBenchResult = NotesBenchResult;
 
 const NOTES = 10_000;
-const SEARCHES = 50;
 const SAVES = 50;
 const FLOOR_ROUND_TRIPS = 50;
 
-function percentile(sorted: readonly number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index] ?? Number.NaN;
-}
 
-/** 50 queries of 1–3 prefixes (3–6 letters) of words in the notes: as `bench/notes.ts`. */
-function queries(vocabulary: readonly string[]): string[] {
-  const random = rng(42);
-  const words = vocabulary.filter((w) => w.length >= 3);
-  return Array.from({ length: SEARCHES }, () => {
-    const count = 1 + Math.floor(random() * 3);
-    return Array.from({ length: count }, () => {
-      const word = words[Math.floor(random() * words.length)] ?? 'the';
-      return word.slice(0, Math.min(word.length, 3 + Math.floor(random() * 4)));
-    }).join(' ');
-  });
-}
 
 /** One request's timing as the page saw it, and its unwrapped reply. */
 interface Timed {
@@ -152,7 +131,7 @@ export async function runNotesBrowserBench(log: (line: string) => void = console
 
     // 2. Searches.
     const vocabulary = [...new Set(notes.slice(0, 500).flatMap((n) => tokenize(n.text)))];
-    const list = queries(vocabulary);
+    const list = searchQueries(vocabulary);
     const warm = await sendOne(page, envelope('searchNotes', { query: list[0] ?? 'the', limit: 50 }));
     if (!warm.ok) throw new Error(`searchNotes failed: ${warm.error}`);
     for (const [label, limit] of [['first 50', 50], ['up to 1000', 1_000]] as const) {

@@ -16,39 +16,18 @@ import { pathToFileURL } from 'node:url';
 import { IDBFactory as FakeIDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fake-indexeddb';
 import { BackstoryDB, noteRow } from '../lib/db/schema';
 import { saveNote, searchNotes } from '../lib/db/notes-repo';
-import { rng, sampleNotes } from '../lib/notes/sample';
+import { sampleNotes } from '../lib/notes/sample';
 import { tokenize } from '../lib/notes/search';
+import { percentile, searchQueries, SEARCHES, type NotesBenchResult } from './notes-workload';
 import { createSearchIndex } from '../lib/notes/search-index';
 import type { Note } from '../lib/model';
 
-export interface NotesBenchResult {
-  name: string;
-  value: number;
-  unit: 'ms' | 'count';
-  note?: string;
-}
+export type { NotesBenchResult };
 
 const NOTES = 10_000;
 const SINGLE_SAVES = 200;
-const SEARCHES = 50;
 
-function percentile(sorted: readonly number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index] ?? Number.NaN;
-}
 
-/** 50 queries of 1–3 prefixes (3–6 letters) of words that occur in the notes. */
-function queries(vocabulary: readonly string[]): string[] {
-  const random = rng(42);
-  const words = vocabulary.filter((w) => w.length >= 3);
-  return Array.from({ length: SEARCHES }, () => {
-    const count = 1 + Math.floor(random() * 3);
-    return Array.from({ length: count }, () => {
-      const word = words[Math.floor(random() * words.length)] ?? 'the';
-      return word.slice(0, Math.min(word.length, 3 + Math.floor(random() * 4)));
-    }).join(' ');
-  });
-}
 
 export async function runNotesBench(log: (line: string) => void = console.log): Promise<NotesBenchResult[]> {
   const db = new BackstoryDB({ name: 'backstory-bench', indexedDB: new FakeIDBFactory(), IDBKeyRange: FakeIDBKeyRange });
@@ -70,7 +49,7 @@ export async function runNotesBench(log: (line: string) => void = console.log): 
     results.push({ name: `saveNote, one transaction per note (mean of ${SINGLE_SAVES})`, value: single, unit: 'ms' });
 
     const vocabulary = [...new Set(notes.slice(0, 500).flatMap((n) => tokenize(n.text)))];
-    const list = queries(vocabulary);
+    const list = searchQueries(vocabulary);
 
     started = performance.now();
     const index = createSearchIndex();
