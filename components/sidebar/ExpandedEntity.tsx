@@ -30,7 +30,14 @@ export interface ExpandedEntityProps {
  */
 export function ExpandedEntity({ entity, panelId, cache, position, onStep, onOpenOnPage, notes, notesVersion }: ExpandedEntityProps) {
   const [trail, setTrail] = useState<string[]>([]);
-  useEffect(() => setTrail([]), [entity.id]);
+  // Another entity expanded in place: start its card fresh. (Only on a real change: the
+  // effect's first run comes after paint and must not undo a related card opened meanwhile.)
+  const shownFor = useRef(entity.id);
+  useEffect(() => {
+    if (shownFor.current === entity.id) return;
+    shownFor.current = entity.id;
+    setTrail([]);
+  }, [entity.id]);
   const shownId = trail[trail.length - 1] ?? entity.id;
   const entry = useCardEntry(cache, shownId, true);
   const state: CardState = entry === undefined ? { status: 'loading' } : entry;
