@@ -10,6 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { createAnchorIndex, describePassage, type AnchorQuality } from '../lib/anchoring';
 import type { PassageSelector } from '../lib/model';
+import { rng as prng } from '../lib/rng';
 
 export interface AnchoringBenchResult {
   textLength: number;
@@ -25,16 +26,6 @@ export interface AnchoringBenchResult {
   wrong: number;
 }
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'the a of to and in on for with that said was is by at from as it has have had would will not new ' +

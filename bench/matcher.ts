@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import type { CaseRule } from '../lib/model';
 import { compileMatcher, matcherFromData, specFromEntities, type AliasSpec, type MatcherSpec } from '../lib/matcher';
 import { shippedPack } from '../lib/packs/shipped';
+import { rng as prng } from '../lib/rng';
 
 export interface MatcherBenchResult {
   name: string;
@@ -31,16 +32,6 @@ interface AhoCorasickInstance {
 }
 type AhoCorasickCtor = new (keywords: string[]) => AhoCorasickInstance;
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const words = (s: string): string[] => s.split(/\s+/).filter((w) => w.length > 0);
 

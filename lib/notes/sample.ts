@@ -3,6 +3,9 @@
  * passage notes of a few sentences, with tags, on a handful of news sites.
  */
 import type { Note, NoteTarget } from '../model';
+import { rng } from '../rng';
+
+export { rng };
 
 const ENTITIES = ['person/netanyahu', 'person/schumer', 'person/biden', 'place/gaza', 'place/rafah', 'org/hamas', 'topic/ceasefire'];
 const SITES = ['www.nytimes.com', 'www.theguardian.com', 'www.bbc.co.uk', 'apnews.com', 'www.haaretz.com', 'www.lemonde.fr'];
@@ -16,17 +19,6 @@ const WORDS = (
   'famine warning united nations security council resolution vetoed abstained allies europe canada australia'
 ).split(' ');
 
-/** A small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, list: readonly T[]): T {
   const item = list[Math.floor(random() * list.length)];
