@@ -16,6 +16,7 @@ import {
 } from './messaging';
 import { httpUrlProblem } from './backup/schema';
 import { withinTagLimit } from './notes/conflict';
+import { NOTE_LIMITS } from './notes/limits';
 
 const entityId = z.string().min(1).max(200);
 const noteId = z.string().min(1).max(100);
@@ -38,8 +39,6 @@ const target = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page'), url: httpUrl }),
   z.strictObject({ type: z.literal('passage'), url: httpUrl, selector }),
 ]);
-/** Limits on what one note may hold. */
-export const NOTE_LIMITS = { text: 20_000, tags: 20, tag: 40, title: 500 } as const;
 export const noteDraftSchema = z.strictObject({
   id: noteId.optional(),
   baseRev: z.number().int().min(1).optional(),

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { Note, NoteDraft, NoteTarget, SaveResult } from '../../lib/model';
 import { safeHttpUrl } from '../../lib/format';
-import { NOTE_INPUT_LIMITS } from './limits';
+import { NOTE_LIMITS } from '../../lib/notes/limits';
 import { TagInput, addTags } from './TagInput';
 import { clearDraft, draftKey, keepDraft, takeDraft } from './drafts';
 
@@ -64,7 +64,7 @@ export function buildDraft(
     };
   }
   const url = safeHttpUrl(base.page?.url);
-  const title = base.page?.title.trim().slice(0, NOTE_INPUT_LIMITS.title) ?? '';
+  const title = base.page?.title.trim().slice(0, NOTE_LIMITS.title) ?? '';
   return {
     target: base.target,
     text,
@@ -174,7 +174,7 @@ export function NoteEditor(props: NoteEditorProps) {
         ref={textarea}
         class="bs-textarea"
         rows={4}
-        maxLength={NOTE_INPUT_LIMITS.text}
+        maxLength={NOTE_LIMITS.text}
         readOnly={saving}
         value={text}
         aria-describedby={`${id}-hint`}

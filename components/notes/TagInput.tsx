@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { NOTE_INPUT_LIMITS } from './limits';
+import { NOTE_LIMITS } from '../../lib/notes/limits';
 
 export interface TagInputProps {
   /** The input's id (its `<label for>` is the caller's). */
@@ -17,8 +17,8 @@ export interface TagInputProps {
 export function addTags(tags: readonly string[], text: string): string[] {
   const out = [...tags];
   for (const part of text.split(',')) {
-    const tag = part.trim().slice(0, NOTE_INPUT_LIMITS.tag);
-    if (tag === '' || out.length >= NOTE_INPUT_LIMITS.tags) continue;
+    const tag = part.trim().slice(0, NOTE_LIMITS.tag);
+    if (tag === '' || out.length >= NOTE_LIMITS.tags) continue;
     if (!out.some((t) => t.toLowerCase() === tag.toLowerCase())) out.push(tag);
   }
   return out;
@@ -107,8 +107,8 @@ export function TagInput({ id, tags, onChange, disabled, pending, onPendingChang
         autoComplete="off"
         spellcheck={false}
         placeholder="Add tags, separated by commas"
-        maxLength={NOTE_INPUT_LIMITS.tag * 4}
-        disabled={disabled || tags.length >= NOTE_INPUT_LIMITS.tags}
+        maxLength={NOTE_LIMITS.tag * 4}
+        disabled={disabled || tags.length >= NOTE_LIMITS.tags}
         value={pending}
         onKeyDown={onKeyDown}
         onInput={onInput}

@@ -17,6 +17,6 @@ export { UndoToast, UNDO_TOAST_MS, type UndoToastProps } from './UndoToast';
 export { TagInput, addTags, type TagInputProps } from './TagInput';
 export { NotesSection, type NotesSectionProps } from './NotesSection';
 export { noteDate, noteDateTime } from './dates';
-export { NOTE_INPUT_LIMITS } from './limits';
+export { NOTE_LIMITS } from '../../lib/notes/limits';
 export type { CardNotes, CardNotesSource } from './card-notes';
 export { default as notesCss } from './notes.css?inline';
