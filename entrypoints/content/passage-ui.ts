@@ -6,13 +6,13 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { notesCss } from '../../components/notes';
 import { shieldTyping } from '../../components/notes/key-shield';
 import { pageTheme } from '../../components/theme';
 import { rangeReference } from '../../lib/page/popover';
 import { PassagePanel, type PassagePanelProps } from './PassagePanel';
 import panelCss from './passage-panel.css?inline';
+import { createLazyShadowHost } from './shadow-host';
 
 export const NOTES_UI_HOST_TAG = 'backstory-notes-ui';
 
@@ -33,8 +33,6 @@ interface Mounted {
 
 export function createPassageUi(ctx: ContentScriptContext, opts: { doc: Document; win: Window }): PassageUi {
   const { doc, win } = opts;
-  let ui: ShadowRootContentScriptUi<Mounted> | null = null;
-  let mounting: Promise<Mounted | undefined> | null = null;
   let visible = false;
   let generation = 0;
   let stopAutoUpdate: (() => void) | null = null;
@@ -47,42 +45,29 @@ export function createPassageUi(ctx: ContentScriptContext, opts: { doc: Document
     fn?.();
   };
 
-  const mount = (): Promise<Mounted | undefined> => {
-    mounting ??= createShadowRootUi(ctx, {
-      name: NOTES_UI_HOST_TAG,
-      position: 'overlay',
-      anchor: 'body',
-      append: 'last',
-      zIndex: 2147483647,
-      mode: __BACKSTORY_TEST_BUILD__ ? 'open' : 'closed',
-      isolateEvents: true,
-      onMount: (container): Mounted => {
-        const style = doc.createElement('style');
-        style.textContent = `${notesCss}\n${panelCss}`;
-        const root = doc.createElement('div');
-        root.hidden = true;
-        Object.assign(root.style, { position: 'fixed', top: '0px', left: '0px', zIndex: '2147483647', width: 'max-content' });
-        container.append(style, root);
-        shieldTyping(win, root, ctx.signal);
-        return { root };
-      },
-      onRemove: (mounted) => {
-        if (mounted) render(null, mounted.root);
-      },
-    }).then((created) => {
-      if (ctx.isInvalid) return undefined;
-      ui = created;
-      created.mount();
-      return created.mounted;
-    });
-    return mounting;
-  };
+  const host = createLazyShadowHost<Mounted>(ctx, {
+    name: NOTES_UI_HOST_TAG,
+    onMount: (container): Mounted => {
+      const style = doc.createElement('style');
+      style.textContent = `${notesCss}\n${panelCss}`;
+      const root = doc.createElement('div');
+      root.hidden = true;
+      Object.assign(root.style, { position: 'fixed', top: '0px', left: '0px', zIndex: '2147483647', width: 'max-content' });
+      container.append(style, root);
+      shieldTyping(win, root, ctx.signal);
+      return { root };
+    },
+    onRemove: (mounted) => {
+      if (mounted) render(null, mounted.root);
+    },
+  });
+  const mount = (): Promise<Mounted | undefined> => host.mount();
 
   const hide = (): void => {
     generation++;
     stopAutoUpdate?.();
     stopAutoUpdate = null;
-    const mounted = ui?.mounted;
+    const mounted = host.mounted();
     if (mounted) {
       render(null, mounted.root);
       mounted.root.hidden = true;
@@ -114,15 +99,12 @@ export function createPassageUi(ctx: ContentScriptContext, opts: { doc: Document
     const target = e.target as Partial<Node> | null;
     if (target && typeof target.nodeType === 'number' && api.ownsNode(target as Node)) return;
     // A click elsewhere closes a card of notes, never an editor with typing in it.
-    const field = ui?.mounted?.root.querySelector('textarea');
+    const field = host.mounted()?.root.querySelector('textarea');
     if (field && field.value.trim() !== '') return;
     hide();
   };
   doc.addEventListener('pointerdown', onPointerDown, { capture: true, signal: ctx.signal });
-  ctx.onInvalidated(() => {
-    hide();
-    ui?.remove();
-  });
+  ctx.onInvalidated(() => hide());
 
   const api: PassageUi = {
     show(anchor, props, onHidden) {
@@ -145,10 +127,7 @@ export function createPassageUi(ctx: ContentScriptContext, opts: { doc: Document
     get visible() {
       return visible;
     },
-    ownsNode(node) {
-      const host = ui?.shadowHost;
-      return host !== undefined && (node === host || host.contains(node));
-    },
+    ownsNode: (node) => host.owns(node),
   };
   return api;
 }

@@ -1,8 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { CardData } from '../../lib/messaging';
 import type { CardNotes } from '../../components/notes/card-notes';
 import { createCardPopover, type CardPopover } from '../../lib/page/popover';
+import { createLazyShadowHost } from './shadow-host';
 
 /** The tag of the one element Backstory adds to a page: the host of its shadow root. */
 export const UI_HOST_TAG = 'backstory-ui';
@@ -24,44 +24,27 @@ export function createLazyCardPopover(
   ctx: ContentScriptContext,
   opts: { doc: Document; win: Window; loadCard: (entityId: string) => Promise<CardData>; notes?: CardNotes },
 ): LazyCardPopover {
-  let ui: ShadowRootContentScriptUi<CardPopover> | null = null;
-  let mounting: Promise<CardPopover | undefined> | null = null;
   let pending: Parameters<CardPopover['show']> | null = null;
   let enter = (): void => undefined;
   let leave = (): void => undefined;
 
-  const mount = (): Promise<CardPopover | undefined> => {
-    mounting ??= createShadowRootUi(ctx, {
-      name: UI_HOST_TAG,
-      position: 'overlay',
-      anchor: 'body',
-      append: 'last',
-      zIndex: 2147483647,
-      mode: __BACKSTORY_TEST_BUILD__ ? 'open' : 'closed',
-      isolateEvents: true,
-      onMount: (container) =>
-        createCardPopover({
-          doc: opts.doc,
-          win: opts.win,
-          signal: ctx.signal,
-          container,
-          loadCard: opts.loadCard,
-          ...(opts.notes ? { notes: opts.notes } : {}),
-          onPointerEnter: () => enter(),
-          onPointerLeave: () => leave(),
-        }),
-      onRemove: (popover) => popover?.destroy(),
-    }).then((created) => {
-      if (ctx.isInvalid) return undefined;
-      ui = created;
-      created.mount();
-      return created.mounted;
-    });
-    return mounting;
-  };
-
-  const current = (): CardPopover | undefined => ui?.mounted;
-  ctx.onInvalidated(() => ui?.remove());
+  const host = createLazyShadowHost<CardPopover>(ctx, {
+    name: UI_HOST_TAG,
+    onMount: (container) =>
+      createCardPopover({
+        doc: opts.doc,
+        win: opts.win,
+        signal: ctx.signal,
+        container,
+        loadCard: opts.loadCard,
+        ...(opts.notes ? { notes: opts.notes } : {}),
+        onPointerEnter: () => enter(),
+        onPointerLeave: () => leave(),
+      }),
+    onRemove: (popover) => popover?.destroy(),
+  });
+  const mount = (): Promise<CardPopover | undefined> => host.mount();
+  const current = (): CardPopover | undefined => host.mounted();
 
   return {
     show(anchor, entityId, matchedText) {
@@ -97,10 +80,7 @@ export function createLazyCardPopover(
     get entityId() {
       return pending?.[1] ?? current()?.entityId ?? null;
     },
-    ownsNode(node) {
-      const host = ui?.shadowHost;
-      return host !== undefined && (node === host || host.contains(node));
-    },
+    ownsNode: (node) => host.owns(node),
     onPointer(onEnter, onLeave) {
       enter = onEnter;
       leave = onLeave;
