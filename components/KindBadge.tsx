@@ -1,5 +1,5 @@
 import type { EntityKind } from '../lib/model';
-import { kindLabel } from '../lib/format';
+import { kindInfo } from '../lib/kinds';
 
 /**
  * The entity's kind as a small label, underlined in the same style as its highlights on the
@@ -9,7 +9,7 @@ import { kindLabel } from '../lib/format';
 export function KindBadge({ kind }: { kind: EntityKind }) {
   return (
     <span class="bs-kind" data-kind={kind}>
-      <span class="bs-kind__label">{kindLabel(kind)}</span>
+      <span class="bs-kind__label">{kindInfo(kind).label}</span>
     </span>
   );
 }

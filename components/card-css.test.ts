@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ENTITY_KINDS } from '../lib/model';
 import { contrastRatio, type Rgba } from './theme';
 import { PALETTE, tokensCss, varsFor } from './css-testing';
 
@@ -25,12 +26,7 @@ const TEXT_PAIRS: [string, string][] = [
   ['--bs-mark-fg', '--bs-mark-bg'],
   ['--bs-fg', '--bs-subtle'],
   ['--bs-accent', '--bs-subtle'],
-  ['--bs-kind-person', '--bs-bg'],
-  ['--bs-kind-organisation', '--bs-bg'],
-  ['--bs-kind-place', '--bs-bg'],
-  ['--bs-kind-topic', '--bs-bg'],
-  ['--bs-kind-event', '--bs-bg'],
-  ['--bs-kind-group', '--bs-bg'],
+  ...ENTITY_KINDS.map((kind): [string, string] => [`--bs-kind-${kind}`, '--bs-bg']),
 ];
 
 describe('card.css', () => {
@@ -66,19 +62,5 @@ describe('card.css', () => {
     const reduce = css.slice(css.indexOf('@media (prefers-reduced-motion: reduce)'));
     expect(reduce).toMatch(/animation: none !important/);
     expect(reduce).toMatch(/transition: none !important/);
-  });
-
-  it('gives every kind its underline style', () => {
-    const styles = Object.fromEntries(
-      [...css.matchAll(/\[data-kind='(\w+)'\] \{[^}]*--bs-k-style: (\w+);[^}]*--bs-k-thick: (\d+)px/g)].map((m) => [m[1], `${m[2]} ${m[3]}`]),
-    );
-    expect(styles).toEqual({
-      person: 'solid 2',
-      organisation: 'double 2',
-      place: 'dotted 2',
-      topic: 'wavy 2',
-      event: 'dashed 2',
-      group: 'solid 3',
-    });
   });
 });

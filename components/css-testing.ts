@@ -26,3 +26,39 @@ export function varsFor(css: string, selector: string): Map<string, string> {
 
 /** The shared palette's colour names: a file that imports tokens.css must not redefine them. */
 export const PALETTE = ['--bs-bg', '--bs-fg', '--bs-muted', '--bs-border', '--bs-subtle', '--bs-accent', '--bs-focus', '--bs-mark-bg', '--bs-mark-fg', '--bs-error'];
+
+/** One style rule: its enclosing at-rule prelude (`@media (…)`, or null), selectors and declarations. */
+export interface CssRule {
+  atRule: string | null;
+  selectors: string[];
+  /** Property → value, later declarations winning. */
+  declarations: Map<string, string>;
+}
+
+/** The style rules of `css`, in order (one level of at-rule nesting, like `varsFor`). */
+export function cssRules(css: string): CssRule[] {
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  const rules: CssRule[] = [];
+  let atRule: string | null = null;
+  let selector: string | null = null;
+  for (const m of text.matchAll(/([^{}]*)([{}])/g)) {
+    const before = m[1] ?? '';
+    if (m[2] === '{') {
+      // Drop statements such as `@import '…';` that precede the prelude.
+      const prelude = before.slice(before.lastIndexOf(';') + 1).trim();
+      if (prelude.startsWith('@')) atRule = prelude;
+      else selector = prelude;
+    } else if (selector !== null) {
+      const declarations = new Map<string, string>();
+      for (const decl of before.split(';')) {
+        const colon = decl.indexOf(':');
+        if (colon > 0) declarations.set(decl.slice(0, colon).trim(), decl.slice(colon + 1).trim());
+      }
+      rules.push({ atRule, selectors: selector.split(',').map((s) => s.trim()), declarations });
+      selector = null;
+    } else {
+      atRule = null;
+    }
+  }
+  return rules;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, kindLabel, markTerms, relationLabel, safeHttpUrl, urlHost } from './format';
+import { formatDate, markTerms, relationLabel, safeHttpUrl, urlHost } from './format';
 
 describe('formatDate', () => {
   it('formats ISO dates as d MMM yyyy in English', () => {
@@ -21,9 +21,6 @@ describe('labels', () => {
     expect(relationLabel('called-for')).toBe('called for');
     expect(relationLabel('criticised')).toBe('criticised');
     expect(relationLabel('called-for-by')).toBe('called for by');
-  });
-  it('names kinds', () => {
-    expect(kindLabel('organisation')).toBe('Organisation');
   });
 });
 

@@ -1,8 +1,9 @@
 /**
- * Small, pure formatting helpers for the card UI: dates, relation and kind labels, safe
- * URLs and the "emphasise the words that mention the entity" splitter. No DOM, no locale.
+ * Small, pure formatting helpers for the card UI: dates, relation labels, safe URLs and
+ * the "emphasise the words that mention the entity" splitter. No DOM, no locale. Kind
+ * labels live in the kind registry (lib/kinds.ts).
  */
-import type { EntityKind, RelationType } from './model';
+import type { RelationType } from './model';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
@@ -30,19 +31,6 @@ function daysInMonth(year: number, month: number): number {
 /** "called-for-by" → "called for by". */
 export function relationLabel(type: RelationType): string {
   return type.replace(/-/g, ' ');
-}
-
-const KIND_LABELS: Record<EntityKind, string> = {
-  person: 'Person',
-  organisation: 'Organisation',
-  place: 'Place',
-  topic: 'Topic',
-  event: 'Event',
-  group: 'Group',
-};
-
-export function kindLabel(kind: EntityKind): string {
-  return KIND_LABELS[kind];
 }
 
 /**

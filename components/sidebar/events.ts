@@ -3,7 +3,7 @@
  * beside a page that may be hostile, so nothing is trusted by shape alone: anything that is
  * not exactly a `SidebarEvent` is dropped.
  */
-import { ENTITY_KINDS, type EntityKind } from '../../lib/model';
+import { isKind } from '../../lib/kinds';
 import type { PageEntitySummary, PageSummary, SidebarEvent } from '../../lib/sidebar-protocol';
 
 const MAX_ENTITIES = 5_000;
@@ -14,7 +14,6 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT * 4;
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-const isKind = (v: unknown): v is EntityKind => ENTITY_KINDS.some((k) => k === v);
 
 function parseEntity(v: unknown): PageEntitySummary | null {
   if (!isObj(v)) return null;

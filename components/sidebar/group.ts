@@ -2,20 +2,10 @@
  * Pure helpers of the entity list: grouping by kind in the page's order of prominence, the
  * filter, and "how they connect" (relations among the entities on this page).
  */
+import { KIND_ORDER, kindInfo } from '../../lib/kinds';
 import { RELATION_CONVERSE, type EntityKind, type Relation, type RelationType } from '../../lib/model';
 import type { CardData } from '../../lib/messaging';
 import type { PageEntitySummary } from '../../lib/sidebar-protocol';
-
-export const KIND_ORDER: readonly EntityKind[] = ['person', 'organisation', 'place', 'topic', 'event', 'group'];
-
-export const GROUP_LABELS: Record<EntityKind, string> = {
-  person: 'People',
-  organisation: 'Organisations',
-  place: 'Places',
-  topic: 'Topics',
-  event: 'Events',
-  group: 'Groups',
-};
 
 export interface EntityGroup {
   kind: EntityKind;
@@ -44,7 +34,7 @@ export function matchesFilter(entity: PageEntitySummary, query: string, extra = 
   return words.every((w) => haystack.includes(w));
 }
 
-/** Entities grouped by kind (people first), each group in the order the page gave them. */
+/** Entities grouped by kind (registry order), each group in the order the page gave them. */
 export function groupEntities(entities: readonly PageEntitySummary[]): EntityGroup[] {
   const byKind = new Map<EntityKind, PageEntitySummary[]>();
   for (const entity of entities) {
@@ -55,11 +45,10 @@ export function groupEntities(entities: readonly PageEntitySummary[]): EntityGro
   const groups: EntityGroup[] = [];
   for (const kind of KIND_ORDER) {
     const list = byKind.get(kind);
-    if (list) groups.push({ kind, label: GROUP_LABELS[kind], entities: list });
+    if (list) groups.push({ kind, label: kindInfo(kind).plural, entities: list });
   }
   return groups;
 }
-
 
 /** The same fact seen from either end gets the same key. */
 function factKey(source: string, type: RelationType, target: string): string {

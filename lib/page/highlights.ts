@@ -3,7 +3,8 @@
  * kind (`backstory-person`, …) plus `backstory-active` for the mention under the pointer.
  * The page's DOM is never touched. Without the API nothing is painted (no DOM fallback).
  */
-import { ENTITY_KINDS, type EntityKind } from '../model';
+import { KIND_ORDER, highlightName } from '../kinds';
+import type { EntityKind } from '../model';
 import type { PageMention } from './types';
 
 /** The part of `Highlight` used here (a Set of ranges with a priority). */
@@ -59,14 +60,9 @@ export function highlightApiOf(win: Window): HighlightApi | null {
   return { registry, create: () => new Ctor() };
 }
 
-export const HIGHLIGHT_PREFIX = 'backstory-';
 export const ACTIVE_HIGHLIGHT = 'backstory-active';
 /** Reserved for mentions of entities the user has notes on. */
 export const NOTED_HIGHLIGHT = 'backstory-noted';
-
-export function highlightName(kind: EntityKind): string {
-  return `${HIGHLIGHT_PREFIX}${kind}`;
-}
 
 export interface HighlightLayer {
   /** False when the browser has no Custom Highlight API: every call is then a no-op. */
@@ -119,7 +115,7 @@ export function createHighlightLayer(api: HighlightApi | null): HighlightLayer {
     registered.set(name, h);
     return h;
   };
-  for (const kind of ENTITY_KINDS) byKind.set(kind, register(highlightName(kind), 0));
+  for (const kind of KIND_ORDER) byKind.set(kind, register(highlightName(kind), 0));
   const active = register(ACTIVE_HIGHLIGHT, 2);
   let activeMention: PageMention | null = null;
   let disposed = false;
