@@ -17,6 +17,25 @@ import {
 import { httpUrlProblem } from './backup/schema';
 import { withinTagLimit } from './notes/conflict';
 import { NOTE_LIMITS } from './notes/limits';
+import { ENTITY_KINDS } from './model';
+import { entitySchema, PACK_LIMITS } from './packs/schema';
+
+const packId = z.string().min(1).max(PACK_LIMITS.id);
+/** Pack files are read whole; beyond this the options page refuses before sending. */
+export const MAX_PACK_FILE_BYTES = 32 * 1024 * 1024;
+const trackText = (max: number) => z.string().trim().min(1).max(max);
+const trackDraftSchema = z.strictObject({
+  name: trackText(PACK_LIMITS.name),
+  kind: z.enum(ENTITY_KINDS),
+  aliases: z.array(trackText(PACK_LIMITS.alias)).max(PACK_LIMITS.aliasesPerEntity - 1).optional(),
+  role: z.string().trim().max(PACK_LIMITS.role).optional(),
+  context: z.string().trim().max(PACK_LIMITS.context).optional(),
+  pageUrl: z.string().superRefine((u, ctx) => {
+    const problem = httpUrlProblem(u);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: u });
+  }),
+  pageTitle: z.string().max(PACK_LIMITS.sourceTitle),
+});
 
 const entityId = z.string().min(1).max(200);
 const noteId = z.string().min(1).max(100);
@@ -71,6 +90,20 @@ export const requestSchemas = {
   emptyTrash: z.strictObject({}),
   deleteNotes: z.strictObject({ ids: z.array(noteId).max(100_000) }),
   injectContentScript: z.strictObject({ tabId: z.number().int().min(0) }),
+  importPack: z.strictObject({
+    json: z.string().max(MAX_PACK_FILE_BYTES),
+    origin: z.enum(['imported', 'drafted']).optional(),
+    replace: z.boolean().optional(),
+  }),
+  exportPack: z.strictObject({ packId }),
+  setPackEnabled: z.strictObject({ packId, enabled: z.boolean() }),
+  removePack: z.strictObject({ packId }),
+  setPackOrder: z.strictObject({ packIds: z.array(packId).max(1_000) }),
+  packConflicts: z.strictObject({}),
+  saveEntity: z.strictObject({ draft: z.strictObject({ entity: entitySchema, isNew: z.boolean() }) }),
+  resetEntity: z.strictObject({ entityId }),
+  deleteEntity: z.strictObject({ entityId }),
+  trackEntity: z.strictObject({ draft: trackDraftSchema }),
 } as const;
 
 /** Background → content script commands (see `ContentCommand`). */

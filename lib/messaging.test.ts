@@ -29,6 +29,8 @@ const card: CardData = {
   },
   pack: { format: 1, id: 'p', title: 'P', version: 1, asOf: '2024-03-18', sources: [] },
   related: [],
+  also: [],
+  edited: false,
 };
 const payload: MatcherPayload = { revision: 'r1', data: {} as MatcherData, entities: {} };
 
@@ -61,6 +63,16 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     emptyTrash: vi.fn(unstubbed),
     deleteNotes: vi.fn(unstubbed),
     injectContentScript: vi.fn(unstubbed),
+    importPack: vi.fn(unstubbed),
+    exportPack: vi.fn(unstubbed),
+    setPackEnabled: vi.fn(unstubbed),
+    removePack: vi.fn(unstubbed),
+    setPackOrder: vi.fn(unstubbed),
+    packConflicts: vi.fn(unstubbed),
+    saveEntity: vi.fn(unstubbed),
+    resetEntity: vi.fn(unstubbed),
+    deleteEntity: vi.fn(unstubbed),
+    trackEntity: vi.fn(unstubbed),
     ...overrides,
   };
 }
@@ -106,6 +118,21 @@ describe('route', () => {
     // The options page, opened in a tab, is allowed.
     const inTab = await route(h, msg('listPacks'), { ...extensionPage, tab: { id: 9 } }, ID, ORIGIN);
     expect(inTab).toMatchObject({ ok: true });
+  });
+
+  it('keeps every pack and entity write to the extension pages; a page may only track a name', async () => {
+    const h = handlers();
+    const writes = ['importPack', 'exportPack', 'setPackEnabled', 'removePack', 'setPackOrder', 'packConflicts', 'saveEntity', 'resetEntity', 'deleteEntity'];
+    for (const type of writes) {
+      expect(await route(h, msg(type), contentScript, ID, ORIGIN)).toEqual({ ok: false, error: `${type}: only the extension's own pages may ask this` });
+    }
+    const track = { draft: { name: 'Mark Warner', kind: 'person', pageUrl: 'https://news.example/a', pageTitle: 'A' } };
+    await route(h, msg('trackEntity', track), contentScript, ID, ORIGIN);
+    expect(h.trackEntity).toHaveBeenCalledTimes(1);
+    const hostile = { draft: { ...track.draft, pageUrl: 'javascript:alert(1)' } };
+    expect(await route(h, msg('trackEntity', hostile), contentScript, ID, ORIGIN)).toMatchObject({ ok: false });
+    expect(await route(h, msg('trackEntity', { draft: { ...track.draft, kind: 'alien' } }), contentScript, ID, ORIGIN)).toMatchObject({ ok: false });
+    expect(h.trackEntity).toHaveBeenCalledTimes(1);
   });
 
   it('allows extension pages (no tab, URL under the extension origin)', async () => {

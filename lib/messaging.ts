@@ -10,7 +10,19 @@
  *   (a tab is allowed: the options page opens in one). See `senderTrust`.
  */
 import type { z } from 'zod';
-import type { Backup, Entity, EntityKind, ImportSummary, Note, PackMeta, SaveResult } from './model';
+import type {
+  AliasConflict,
+  Backup,
+  ConflictSide,
+  Entity,
+  EntityKind,
+  ImportSummary,
+  InstalledPack,
+  Note,
+  PackMeta,
+  ResolvedEntity,
+  SaveResult,
+} from './model';
 import type { MatcherData } from './matcher';
 import type { requestSchemas } from './messaging-validation';
 
@@ -39,6 +51,48 @@ export interface CardData {
   pack: PackMeta;
   /** The entities this one's relations point at (those that exist). */
   related: EntityRef[];
+  /**
+   * Entities of other packs that claim one of this entity's aliases (or its id) and lost to
+   * it by the precedence rule: the card shows them as "Also: …".
+   */
+  also: ConflictSide[];
+  /** True when the reader's correction (user layer) is what is shown. */
+  edited: boolean;
+}
+
+/** What importing a pack file did. Nothing changes unless `status` is `installed`. */
+export type ImportPackResult =
+  | {
+      status: 'installed';
+      pack: InstalledPack;
+      /** The version it replaced, when a pack with the same id was installed. */
+      replaced?: number;
+      /** The reader's edits of this pack's entities that were kept. */
+      editsKept: number;
+    }
+  /** The file is not a valid pack: every problem, one line each. */
+  | { status: 'invalid'; errors: string[] }
+  /** A pack with this id and the same or a higher version is installed: ask, then send `replace: true`. */
+  | { status: 'confirm'; reason: 'same-version' | 'older-version'; installed: InstalledPack; incoming: PackMeta };
+
+/** The form "Track this name" sends from a page (page trust: its source is the sender's page). */
+export interface TrackDraft {
+  name: string;
+  kind: EntityKind;
+  /** Further ways the text writes the name. */
+  aliases?: string[];
+  role?: string;
+  /** The sentence around the selection, quoted as the entity's first context. */
+  context?: string;
+  pageUrl: string;
+  pageTitle: string;
+}
+
+/** An entity as the options page's editor sends it. */
+export interface EntityDraft {
+  entity: Entity;
+  /** True for a new entity (goes into "My entities"); else the existing id is edited. */
+  isNew: boolean;
 }
 
 /** The reply type of each request. */
@@ -75,6 +129,26 @@ export interface Replies {
   deleteNotes: { deleted: number };
   /** Extension pages (side panel): run the content script in a tab that lacks it. */
   injectContentScript: { injected: boolean; reason?: string };
+  /** Extension pages: install a pack file's text (imported, or drafted from an article). */
+  importPack: ImportPackResult;
+  /** Extension pages: one pack as a pretty-printed pack file (the packs' own entities, without edits). */
+  exportPack: { filename: string; json: string };
+  /** Extension pages: turn a pack on or off (its underlines go or come on every tab). */
+  setPackEnabled: InstalledPack;
+  /** Extension pages: uninstall a pack; notes on its entities are kept. */
+  removePack: { removed: string; notesKept: number };
+  /** Extension pages: the reader's pack order (every installed pack id, first first). */
+  setPackOrder: InstalledPack[];
+  /** Extension pages: the alias conflicts between the enabled packs, as resolved now. */
+  packConflicts: AliasConflict[];
+  /** Extension pages: edit an entity (user layer) or add a new one to "My entities". */
+  saveEntity: ResolvedEntity;
+  /** Extension pages: drop the reader's edit of an entity; the pack's version shows again. */
+  resetEntity: ResolvedEntity | null;
+  /** Extension pages: delete one of the reader's own entities ("My entities"). */
+  deleteEntity: { deleted: boolean };
+  /** Content script: "Track this name" — add it to "My entities", underlined at once everywhere. */
+  trackEntity: EntityRef;
 }
 
 export type Trust = 'page' | 'extension';
@@ -97,6 +171,16 @@ export const requestTrust: Record<RequestType, Trust> = {
   emptyTrash: 'extension',
   deleteNotes: 'extension',
   injectContentScript: 'extension',
+  importPack: 'extension',
+  exportPack: 'extension',
+  setPackEnabled: 'extension',
+  removePack: 'extension',
+  setPackOrder: 'extension',
+  packConflicts: 'extension',
+  saveEntity: 'extension',
+  resetEntity: 'extension',
+  deleteEntity: 'extension',
+  trackEntity: 'page',
 };
 
 /** The envelope every message travels in. */
@@ -148,9 +232,10 @@ export type Handlers = {
 /**
  * The other direction, background → content script: a browser command the user pressed
  * (`show-card`: open the card of the mention at the caret, or step to the next one;
- * `note-selection`: write a note on the selected passage).
+ * `note-selection`: write a note on the selected passage; `track-selection`: the "Track this
+ * name" form for the selected name).
  */
-export const CONTENT_COMMANDS = ['show-card', 'note-selection'] as const;
+export const CONTENT_COMMANDS = ['show-card', 'note-selection', 'track-selection'] as const;
 export interface ContentCommand {
   backstory: 1;
   command: (typeof CONTENT_COMMANDS)[number];

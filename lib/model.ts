@@ -142,6 +142,73 @@ export interface Pack {
 /** Pack metadata without its entities. */
 export type PackMeta = Omit<Pack, 'entities'>;
 
+/**
+ * Where an installed pack came from. `user` is the reader's own pack ("My entities":
+ * tracked names and entities added by hand), always first in precedence.
+ */
+export const PACK_ORIGINS = ['shipped', 'imported', 'drafted', 'user'] as const;
+export type PackOrigin = (typeof PACK_ORIGINS)[number];
+
+/** The id of the reader's own pack ("My entities"). */
+export const USER_PACK_ID = 'backstory/my-entities';
+export const USER_PACK_TITLE = 'My entities';
+
+/** An installed pack as the extension keeps it: its metadata and the reader's settings for it. */
+export interface InstalledPack extends PackMeta {
+  origin: PackOrigin;
+  enabled: boolean;
+  /** The reader's order (lower first): breaks ties between packs with the same `asOf`. */
+  order: number;
+  /** Epoch milliseconds of the last (re)install. */
+  installedAt: number;
+}
+
+/**
+ * The reader's correction of a pack entity, kept above the packs (a pack update never
+ * touches it): the whole entity as the reader wants it, shown instead of any pack's
+ * version. "Reset to the pack's version" deletes it.
+ */
+export interface EntityEdit {
+  /** The entity id it overrides. */
+  id: string;
+  entity: Entity;
+  /** The pack whose version was edited, and that version (for "based on v3 of …"). */
+  basePackId: string;
+  baseVersion: number;
+  /** Epoch milliseconds. */
+  editedAt: number;
+}
+
+/** One entity as the extension uses it: after the user layer, from the pack that won. */
+export interface ResolvedEntity {
+  entity: Entity;
+  /** The pack that provides it (the edited pack's id for an edited entity). */
+  packId: string;
+  /** True when the reader's edit is what is shown. */
+  edited: boolean;
+}
+
+/** The pack or entity that lost an alias (or an entity id) to another, as the card names it. */
+export interface ConflictSide {
+  entityId: string;
+  name: string;
+  kind: EntityKind;
+  packId: string;
+  packTitle: string;
+}
+
+/**
+ * Two or more entities of different packs claim one alias (compared as the matcher does:
+ * normalised, case folded). The winner keeps the alias; the losers are shown as "Also: …".
+ * `sameEntity`: the same entity id is in several packs (one version is used).
+ */
+export interface AliasConflict {
+  alias: string;
+  winner: ConflictSide;
+  losers: ConflictSide[];
+  sameEntity: boolean;
+}
+
 /** One occurrence of an entity in a text: UTF-16 offsets into the scanned string. */
 export interface Match {
   entityId: string;

@@ -59,5 +59,7 @@ export function sampleCard(overrides: Partial<CardData['entity']> = {}): CardDat
       { id: 'person/chuck-schumer', kind: 'person', name: 'Chuck Schumer' },
       { id: 'person/joe-biden', kind: 'person', name: 'Joe Biden' },
     ],
+    also: [],
+    edited: false,
   };
 }

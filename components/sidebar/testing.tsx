@@ -55,6 +55,8 @@ export function cardOf(id: string, kind: EntityKind, name: string, relations: Re
     entity: { id, kind, name, aliases: [{ text: name, case: 'proper' }], role: `Role of ${name}`, summary: `${name} in one line.`, contexts: [], relations },
     pack: { format: 1, id: 'pack/test', title: 'Test pack', version: 1, asOf: '2024-03-18', sources: [] },
     related,
+    also: [],
+    edited: false,
   };
 }
 

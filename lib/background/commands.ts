@@ -11,6 +11,10 @@ export const COMMANDS = {
     suggested_key: { default: 'Alt+Shift+N' },
     description: 'Write a note on the selected passage',
   },
+  'track-selection': {
+    suggested_key: { default: 'Alt+Shift+T' },
+    description: 'Track the selected name with Backstory',
+  },
   'open-sidebar': {
     suggested_key: { default: 'Alt+Shift+S' },
     description: 'Open the Backstory sidebar',

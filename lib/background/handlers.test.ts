@@ -36,6 +36,8 @@ describe('handlers', () => {
       pack: meta,
       // 'place/nowhere' is a relation target that no pack defines: left out.
       related: [{ id: 'person/schumer', kind: 'person', name: 'Chuck Schumer' }],
+      also: [],
+      edited: false,
     });
     expect(card.entity).not.toHaveProperty('packId');
     expect(card.entity).not.toHaveProperty('aliasTexts');

@@ -2,12 +2,12 @@
  * The background's answers to every request in the protocol. Inputs arrive already
  * validated and sender-checked by `route()` (lib/messaging.ts).
  */
-import type { CardData, EntityRef, Handlers } from '../messaging';
+import type { Handlers } from '../messaging';
 import type { BackstoryDB } from '../db/schema';
-import { toEntity, toPackMeta } from '../db/schema';
 import { listPacks } from '../db/packs-repo';
 import type { MatcherCache } from './matcher-cache';
 import { createNotesHandlers, type NotesHandlerOptions } from './notes-handlers';
+import { createPackHandlers, type PackHandlerOptions } from './packs-handlers';
 import { noInjector, type InjectContentScript } from './inject';
 
 /**
@@ -16,6 +16,7 @@ import { noInjector, type InjectContentScript } from './inject';
  *   not: notes do not depend on packs).
  * @param notes the clock and the change signal of the note handlers.
  * @param inject runs the content script in a tab (`browser.scripting`, see `inject.ts`).
+ * @param packs the clock and the change signal of the pack handlers.
  */
 export function createHandlers(
   db: BackstoryDB,
@@ -23,36 +24,19 @@ export function createHandlers(
   whenReady: () => Promise<unknown> = () => Promise.resolve(),
   notes: NotesHandlerOptions = {},
   inject: InjectContentScript = noInjector,
+  packs: PackHandlerOptions = {},
 ): Handlers {
-  async function getCard(entityId: string): Promise<CardData> {
-    return db.transaction('r', [db.entities, db.packs], async () => {
-      const row = await db.entities.get(entityId);
-      if (!row) throw new Error(`no entity "${entityId}"`);
-      const pack = await db.packs.get(row.packId);
-      if (!pack) throw new Error(`entity "${entityId}" has no installed pack "${row.packId}"`);
-      const targets = [...new Set(row.relations.map((r) => r.target))].filter((id) => id !== entityId);
-      const related: EntityRef[] = [];
-      for (const target of await db.entities.bulkGet(targets)) {
-        if (target) related.push({ id: target.id, kind: target.kind, name: target.name });
-      }
-      return { entity: toEntity(row), pack: toPackMeta(pack), related };
-    });
-  }
-
   return {
     async getMatcher() {
       await whenReady();
       return cache.get();
-    },
-    async getCard({ entityId }) {
-      await whenReady();
-      return getCard(entityId);
     },
     async listPacks() {
       await whenReady();
       return listPacks(db);
     },
     injectContentScript: (input) => inject(input),
+    ...createPackHandlers(db, cache, whenReady, { now: notes.now, ...packs }),
     ...createNotesHandlers(db, notes),
   };
 }

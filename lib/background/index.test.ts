@@ -86,7 +86,7 @@ describe('startBackground', () => {
     start({ shippedPack: testPack(2, { entities: [entity('person/biden')] }) });
     await bg?.ready();
     expect((await listStoredPacks(db)).map((p) => p.version)).toEqual([2]);
-    expect(await db.entities.toCollection().primaryKeys()).toEqual(['person/biden']);
+    expect(await db.packEntities.toCollection().primaryKeys()).toEqual([['test/pack', 'person/biden']]);
 
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.1', temporary: false });
     await bg?.ready();
@@ -134,7 +134,7 @@ describe('startBackground', () => {
     const reply = await send({ backstory: 1, type: 'getCard', payload: { entityId: 'person/schumer' } }, contentScript);
     expect(reply).toMatchObject({ ok: true, value: { entity: { id: 'person/schumer' }, pack: { id: 'test/pack' } } });
     const missing = await send({ backstory: 1, type: 'getCard', payload: { entityId: 'x/y' } }, contentScript);
-    expect(missing).toEqual({ ok: false, error: 'getCard: no entity "x/y"' });
+    expect(missing).toEqual({ ok: false, error: 'getCard: no entity "x/y" in any enabled pack' });
   });
 
   it('asks for persistent storage where available', async () => {

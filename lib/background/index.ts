@@ -12,7 +12,7 @@ import type { BackstoryDB } from '../db/schema';
 import { ensureShippedPack } from '../db/packs-repo';
 import { createHandlers } from './handlers';
 import { createMatcherCache, type BuildMatcherData, type MatcherCache } from './matcher-cache';
-import { createRevisionBumper } from '../notes/revision';
+import { createRevisionBumper, PACKS_REVISION_KEY } from '../notes/revision';
 import { createTrashJanitor, type TrashJanitor } from './trash-janitor';
 import { createInjector, type InjectContentScript, type ScriptingApi } from './inject';
 
@@ -87,7 +87,10 @@ export function startBackground(deps: BackgroundDeps): Background {
       .then(() => ensureShippedPack(db, shippedPack, log))
       .then(
         (result) => {
-          if (result.action !== 'kept') cache.invalidate();
+          if (result.action !== 'kept') {
+            cache.invalidate();
+            void bumpPacks().catch(() => undefined);
+          }
         },
         (error: unknown) => log.error(`backstory: could not install pack "${shippedPack.id}"`, error),
       );
@@ -97,6 +100,7 @@ export function startBackground(deps: BackgroundDeps): Background {
   // After every note write: bump `notesRevision` (content scripts listen), purge old trash.
   const now = deps.now ?? Date.now;
   const bump = createRevisionBumper(browser.storage.local);
+  const bumpPacks = createRevisionBumper(browser.storage.local, PACKS_REVISION_KEY);
   const trash = createTrashJanitor(db, { now, onPurged: bump });
   const handlers = createHandlers(
     db,
@@ -111,6 +115,7 @@ export function startBackground(deps: BackgroundDeps): Background {
       },
     },
     deps.inject ?? defaultInjector(browser),
+    { onChange: () => bumpPacks() },
   );
   const extensionId = browser.runtime.id;
   const extensionOrigin = browser.runtime.getURL('/');

@@ -6,6 +6,7 @@
  */
 import type { Backup, ImportSummary } from '../model';
 import { toNote, type BackstoryDB } from '../db/schema';
+import { entityNames } from '../db/packs-repo';
 import { renderMarkdown } from './markdown';
 import { mergeNotes } from './merge';
 import { BackupError, parseBackup } from './parse';
@@ -30,13 +31,10 @@ export async function exportBackup(db: BackstoryDB, now: number): Promise<Backup
 
 /** Live notes as Markdown, entity notes headed by the entity's name. */
 export async function exportMarkdown(db: BackstoryDB): Promise<string> {
-  return db.transaction('r', db.notes, db.entities, async () => {
+  return db.transaction('r', [db.notes, db.packEntities, db.edits], async () => {
     const notes = (await db.notes.toArray()).map(toNote).filter((n) => n.deletedAt === undefined);
     const ids = [...new Set(notes.flatMap((n) => (n.target.type === 'entity' ? [n.target.entityId] : [])))];
-    const entities = await db.entities.bulkGet(ids);
-    const names = new Map<string, string>();
-    for (const entity of entities) if (entity) names.set(entity.id, entity.name);
-    return renderMarkdown(notes, names);
+    return renderMarkdown(notes, await entityNames(db, ids));
   });
 }
 

@@ -63,7 +63,7 @@ export function notesOfEveryKind(): Note[] {
 
 /** A database holding `notes` (stored as the repository stores them) and two entities. */
 export async function fill(db: BackstoryDB, notes: readonly Note[] = notesOfEveryKind()): Promise<void> {
-  await db.entities.bulkPut([
+  await db.packEntities.bulkPut([
     { ...entity('person/netanyahu', { name: 'Benjamin Netanyahu' }), packId: 'test/pack', aliasTexts: ['netanyahu'] },
     { ...entity('person/schumer', { name: 'Chuck Schumer' }), packId: 'test/pack', aliasTexts: ['schumer'] },
   ]);

@@ -1,21 +1,44 @@
 import { IDBDatabase as FakeIDBDatabase } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  allEntities,
+  deleteEdit,
   ensureShippedPack,
-  getEntity,
-  getEntityWithPack,
+  entityNames,
   getPack,
   installPack,
   listPacks,
   listStoredPacks,
   PackConflictError,
+  putEdit,
+  readPack,
+  removePack,
+  setPackEnabled,
+  setPackOrder,
+  sourceRevision,
 } from './packs-repo';
+import type { Entity } from '../model';
 import { shippedPack } from '../packs/shipped';
-import { noteRow, toNote, type BackstoryDB } from './schema';
+import { noteRow, toEntity, toNote, type BackstoryDB } from './schema';
 import { entity, openTestDB, testNote, testPack } from './testing';
 
 const quiet = { info: vi.fn() };
+
+/** Every entity row's id, sorted (any pack). */
+async function allEntities(d: BackstoryDB): Promise<Entity[]> {
+  return (await d.packEntities.toArray()).map(toEntity).sort((a, b) => a.id.localeCompare(b.id));
+}
+async function getEntity(d: BackstoryDB, id: string, packId = 'test/pack'): Promise<Entity | undefined> {
+  const row = await d.packEntities.get([packId, id]);
+  return row ? toEntity(row) : undefined;
+}
+const installed = (meta: object, installedAt: number, extra: object = {}) => ({
+  ...meta,
+  installedAt,
+  origin: 'imported',
+  enabled: true,
+  order: 0,
+  ...extra,
+});
 let db: BackstoryDB | undefined;
 
 function open(): BackstoryDB {
@@ -49,12 +72,13 @@ describe('installPack', () => {
 
     const { entities: _entities, ...meta } = pack;
     expect(await listPacks(d)).toEqual([meta]);
-    expect(await listStoredPacks(d)).toEqual([{ ...meta, installedAt: 1234 }]);
+    expect(await listStoredPacks(d)).toEqual([installed(meta, 1234)]);
     expect(await getPack(d, pack.id)).toEqual(meta);
     expect((await allEntities(d)).map((e) => e.id)).toEqual(['person/netanyahu', 'person/schumer', 'place/gaza']);
     expect(await getEntity(d, 'person/schumer')).toEqual(pack.entities[1]);
-    expect(await getEntityWithPack(d, 'place/gaza')).toEqual({ entity: pack.entities[2], packId: 'test/pack' });
     expect(await getEntity(d, 'person/nobody')).toBeUndefined();
+    expect(await readPack(d, pack.id)).toEqual({ ...meta, entities: [...pack.entities].sort((a, b) => a.id.localeCompare(b.id)) });
+    expect(await sourceRevision(d)).toBe(1);
   });
 
   it('writes in one strict-durability read-write transaction', async () => {
@@ -65,18 +89,18 @@ describe('installPack', () => {
     await installPack(d, testPack(1));
     const writes = spy.mock.calls.filter((call) => call[1] === 'readwrite');
     expect(writes).toHaveLength(1);
-    expect([...(writes[0]?.[0] ?? [])].sort()).toEqual(['entities', 'packs']);
+    expect([...(writes[0]?.[0] ?? [])].sort()).toEqual(['edits', 'meta', 'packEntities', 'packs']);
     expect(writes[0]?.[2]).toEqual({ durability: 'strict' });
   });
 
   it('indexes lowercased alias texts and the name', async () => {
     const d = open();
     await installPack(d, testPack(1));
-    const hits = await d.entities.where('aliasTexts').equals('bibi').toArray();
+    const hits = await d.packEntities.where('aliasTexts').equals('bibi').toArray();
     expect(hits.map((e) => e.id)).toEqual(['person/netanyahu']);
-    const byName = await d.entities.where('aliasTexts').equals('benjamin netanyahu').primaryKeys();
-    expect(byName).toEqual(['person/netanyahu']);
-    expect(await d.entities.where('kind').equals('place').primaryKeys()).toEqual(['place/gaza']);
+    const byName = await d.packEntities.where('aliasTexts').equals('benjamin netanyahu').primaryKeys();
+    expect(byName).toEqual([['test/pack', 'person/netanyahu']]);
+    expect(await d.packEntities.where('kind').equals('place').primaryKeys()).toEqual([['test/pack', 'place/gaza']]);
   });
 
   it('replaces the entities of that pack only', async () => {
@@ -95,16 +119,16 @@ describe('installPack', () => {
     ]);
   });
 
-  it('refuses entity ids that clash within the pack or with another pack', async () => {
+  it('keeps one row per pack when two packs carry the same entity id, and refuses an id twice in one pack', async () => {
     const d = open();
     await installPack(d, testPack(1));
-    const thief = testPack(1, { id: 'thief/pack', entities: [entity('person/new'), entity('place/gaza')] });
-    await expect(installPack(d, thief)).rejects.toThrow(
-      'entity "place/gaza" of pack "thief/pack" already belongs to pack "test/pack"',
-    );
-    expect(await getEntityWithPack(d, 'place/gaza')).toMatchObject({ packId: 'test/pack' });
-    expect(await getEntity(d, 'person/new')).toBeUndefined();
-    expect(await getPack(d, 'thief/pack')).toBeUndefined();
+    const other = testPack(1, { id: 'other/pack', entities: [entity('person/new'), entity('place/gaza', { name: 'Gaza Strip' })] });
+    await installPack(d, other);
+    expect((await getEntity(d, 'place/gaza'))?.name).not.toBe('Gaza Strip');
+    expect((await getEntity(d, 'place/gaza', 'other/pack'))?.name).toBe('Gaza Strip');
+    await removePack(d, 'other/pack');
+    expect(await getEntity(d, 'place/gaza')).toBeDefined();
+    expect(await getEntity(d, 'person/new', 'other/pack')).toBeUndefined();
     const twice = testPack(2, { entities: [entity('person/a'), entity('person/a')] });
     await expect(installPack(d, twice)).rejects.toThrow(PackConflictError);
     expect((await listPacks(d))[0]?.version).toBe(1);
@@ -113,7 +137,8 @@ describe('installPack', () => {
   it('installs the shipped pack: every entity stored under it', async () => {
     const d = open();
     expect(await ensureShippedPack(d, shippedPack, quiet)).toEqual({ action: 'installed', version: shippedPack.version });
-    expect(await d.entities.where('packId').equals(shippedPack.id).count()).toBe(shippedPack.entities.length);
+    expect(await d.packEntities.where('packId').equals(shippedPack.id).count()).toBe(shippedPack.entities.length);
+    expect((await listStoredPacks(d))[0]).toMatchObject({ origin: 'shipped', enabled: true });
     expect(shippedPack.entities.length).toBeGreaterThan(0);
   });
 
@@ -148,12 +173,12 @@ describe('ensureShippedPack', () => {
   it('does nothing (and logs) when the stored version is equal or higher', async () => {
     const d = open();
     await ensureShippedPack(d, packV2(), quiet, 100);
-    const before = await d.entities.toArray();
+    const before = await d.packEntities.toArray();
     const log = { info: vi.fn() };
 
     expect(await ensureShippedPack(d, packV2(), log, 200)).toEqual({ action: 'kept', version: 2 });
     expect(await ensureShippedPack(d, testPack(1), log, 300)).toEqual({ action: 'kept', version: 2 });
-    expect(await d.entities.toArray()).toEqual(before);
+    expect(await d.packEntities.toArray()).toEqual(before);
     expect((await listStoredPacks(d))[0]?.installedAt).toBe(100);
     expect(log.info).toHaveBeenCalledTimes(2);
     expect(String(log.info.mock.calls[1]?.[0])).toContain('kept');
@@ -190,5 +215,40 @@ describe('ensureShippedPack', () => {
     expect((await d.notes.orderBy('id').toArray()).map(toNote)).toEqual(notes);
     // The note about the removed entity is kept (it is the user's).
     expect(await d.notes.where('entityId').equals('place/gaza').primaryKeys()).toEqual(['n2']);
+  });
+});
+
+describe('the reader\'s settings and edits', () => {
+  it('turns packs on and off, orders them, and bumps the source revision once per change', async () => {
+    const d = open();
+    await installPack(d, testPack(1), 1);
+    await installPack(d, testPack(1, { id: 'b/pack', entities: [entity('person/b')] }), 2);
+    const start = await sourceRevision(d);
+    expect((await setPackEnabled(d, 'b/pack', false)).enabled).toBe(false);
+    expect(await sourceRevision(d)).toBe(start + 1);
+    await setPackEnabled(d, 'b/pack', false);
+    expect(await sourceRevision(d)).toBe(start + 1);
+    expect((await setPackOrder(d, ['b/pack', 'test/pack'])).map((p) => [p.id, p.order])).toEqual([
+      ['b/pack', 0],
+      ['test/pack', 1],
+    ]);
+    // A re-install keeps the reader's switch and order.
+    const again = await installPack(d, testPack(2, { id: 'b/pack', entities: [entity('person/b')] }), 3);
+    expect(again).toMatchObject({ enabled: false, order: 0, version: 2 });
+    await expect(setPackEnabled(d, 'nope', true)).rejects.toThrow('no pack "nope"');
+  });
+
+  it('keeps edits across a pack update and a removal; names prefer the edit', async () => {
+    const d = open();
+    await installPack(d, testPack(1));
+    const schumer = (await getEntity(d, 'person/schumer')) as Entity;
+    await putEdit(d, { id: schumer.id, entity: { ...schumer, name: 'Charles Schumer' }, basePackId: 'test/pack', baseVersion: 1, editedAt: 5 });
+    await installPack(d, packV2());
+    expect((await d.edits.get(schumer.id))?.entity.name).toBe('Charles Schumer');
+    expect((await entityNames(d, [schumer.id, 'person/biden'])).get(schumer.id)).toBe('Charles Schumer');
+    await removePack(d, 'test/pack');
+    expect(await d.edits.count()).toBe(1);
+    expect(await deleteEdit(d, schumer.id)).toBe(true);
+    expect(await deleteEdit(d, schumer.id)).toBe(false);
   });
 });

@@ -2,8 +2,8 @@
  * The Backstory IndexedDB database. Opened only in the background and the extension's own
  * pages, never in a content script.
  */
-import { Dexie, type EntityTable } from 'dexie';
-import type { Entity, PackMeta } from '../model';
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { Entity, EntityEdit, InstalledPack, PackMeta } from '../model';
 import type { StoredNote } from './notes-row';
 import { applyVersions } from './versions';
 
@@ -11,13 +11,14 @@ export { noteRow, toNote, type StoredNote } from './notes-row';
 
 export const DB_NAME = 'backstory';
 
-/** An installed pack's metadata. */
-export type StoredPack = PackMeta & {
-  /** Epoch milliseconds of the (re)install. */
-  installedAt: number;
-};
+/** An installed pack's metadata, origin and the reader's settings for it. */
+export type StoredPack = InstalledPack;
 
-/** An entity row: the entity, the pack it came from, and its lowercased alias texts. */
+/**
+ * An entity row of one pack: the entity, the pack it came from, and its lowercased alias
+ * texts. Keyed by `[packId+id]`: two packs may carry the same entity id (the same referent,
+ * known as of different dates); which version is shown is the pack-source layer's choice.
+ */
 export type StoredEntity = Entity & {
   packId: string;
   /** Lowercased alias texts plus the lowercased name (multi-entry index, for search). */
@@ -40,7 +41,9 @@ export interface BackstoryDBOptions {
 
 export class BackstoryDB extends Dexie {
   declare packs: EntityTable<StoredPack, 'id'>;
-  declare entities: EntityTable<StoredEntity, 'id'>;
+  declare packEntities: Table<StoredEntity, [string, string]>;
+  /** The reader's corrections of pack entities (the user layer), by entity id. */
+  declare edits: EntityTable<EntityEdit, 'id'>;
   declare meta: EntityTable<MetaRow, 'key'>;
   declare notes: EntityTable<StoredNote, 'id'>;
 
@@ -64,6 +67,6 @@ export function toEntity(row: StoredEntity): Entity {
 
 /** The stored row of a pack, as plain `PackMeta`. */
 export function toPackMeta(row: StoredPack): PackMeta {
-  const { installedAt: _installedAt, ...meta } = row;
+  const { installedAt: _installedAt, origin: _origin, enabled: _enabled, order: _order, ...meta } = row;
   return meta;
 }

@@ -6,7 +6,8 @@
 import { Dexie } from 'dexie';
 import { IDBFactory as FakeIDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { allEntities, listStoredPacks } from './packs-repo';
+import { listStoredPacks, sourceRevision } from './packs-repo';
+import { toEntity } from './schema';
 import { BackstoryDB, DB_NAME } from './schema';
 import { noteRow, toNote, type StoredNote } from './notes-row';
 import { testPack, v1Note } from './testing';
@@ -40,6 +41,14 @@ const v1Notes = [
     deletedAt: 1_700_000_001_000,
   }),
 ];
+const sortedEntities = [...pack.entities].sort((a, b) => a.id.localeCompare(b.id));
+const firstEntity = pack.entities[0];
+if (!firstEntity) throw new Error('test pack has no entities');
+const v3Edit = { id: firstEntity.id, entity: { ...firstEntity, role: 'Edited role' }, basePackId: pack.id, baseVersion: 3, editedAt: 9 };
+
+async function allEntities(db: BackstoryDB) {
+  return (await db.packEntities.toArray()).map(toEntity).sort((a, b) => a.id.localeCompare(b.id));
+}
 const byId = <T extends { id: string }>(rows: T[]): T[] => [...rows].sort((a, b) => a.id.localeCompare(b.id));
 
 /** From v2 on: every v1 note intact (rev 1 added) with its derived index fields. */
@@ -81,11 +90,15 @@ const FIXTURES: Fixture[] = [
       await db.table('notes').bulkPut(v1Notes);
     },
     async check(db) {
-      expect(await listStoredPacks(db)).toEqual([{ ...packMeta, installedAt: 42 }]);
-      expect(await allEntities(db)).toEqual([...pack.entities].sort((a, b) => a.id.localeCompare(b.id)));
+      // From v3 on: the one pack of v1/v2 was the shipped one; it stays on, first.
+      expect(await listStoredPacks(db)).toEqual([{ ...packMeta, installedAt: 42, origin: 'shipped', enabled: true, order: 0 }]);
+      expect(await allEntities(db)).toEqual(sortedEntities);
       expect(await db.meta.get('matcherRevision')).toEqual({ key: 'matcherRevision', value: 'abc' });
+      expect(await sourceRevision(db)).toBe(1);
+      expect(await db.edits.count()).toBe(0);
+      expect(db.tables.map((t) => t.name)).not.toContain('entities');
       await checkV1NotesAtV2(db);
-      expect(await db.entities.where('aliasTexts').equals('bibi').primaryKeys()).toEqual(['person/netanyahu']);
+      expect(await db.packEntities.where('aliasTexts').equals('bibi').primaryKeys()).toEqual([[pack.id, 'person/netanyahu']]);
     },
   },
   {
@@ -100,7 +113,36 @@ const FIXTURES: Fixture[] = [
       await FIXTURES[0]?.check(db);
     },
   },
+  {
+    version: 3,
+    seed: seedV3,
+    check: checkV3,
+  },
+  {
+    version: 4,
+    seed: seedV3,
+    check: checkV3,
+  },
 ];
+
+/** v3 and v4 rows: packs with the reader's settings, entities by [packId+id], an edit. */
+async function seedV3(db: Dexie): Promise<void> {
+  await db.table('packs').put({ ...packMeta, installedAt: 42, origin: 'imported', enabled: false, order: 3 });
+  await db.table('packEntities').bulkPut(
+    pack.entities.map((e) => ({ ...e, packId: pack.id, aliasTexts: e.aliases.map((a) => a.text.toLowerCase()) })),
+  );
+  await db.table('edits').put(v3Edit);
+  await db.table('meta').put({ key: 'sourceRevision', value: 7 });
+  await db.table('notes').bulkPut(v1Notes.map((n) => noteRow({ ...n, rev: 1 })));
+}
+
+async function checkV3(db: BackstoryDB): Promise<void> {
+  expect(await listStoredPacks(db)).toEqual([{ ...packMeta, installedAt: 42, origin: 'imported', enabled: false, order: 3 }]);
+  expect(await allEntities(db)).toEqual(sortedEntities);
+  expect(await db.edits.toArray()).toEqual([v3Edit]);
+  expect(await sourceRevision(db)).toBe(7);
+  await checkV1NotesAtV2(db);
+}
 
 describe('schema versions', () => {
   it('are ordered and each has an upgrade fixture', () => {

@@ -45,7 +45,49 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // Several packs at once: entity rows keyed by [packId+id] (the same entity may be in two
+    // packs), packs get an origin, an enabled switch and the reader's order, and the
+    // reader's corrections live in `edits` above the packs. Rows are copied here; the old
+    // table is dropped in v4, once nothing reads it.
+    version: 3,
+    stores: {
+      packs: 'id',
+      entities: 'id, packId, kind, *aliasTexts',
+      packEntities: '[packId+id], id, packId, kind, *aliasTexts',
+      edits: 'id',
+      meta: 'key',
+      notes: 'id, entityId, urlKey, site, updatedAt, createdAt, *tags, *words, deletedAt, conflictOf',
+    },
+    async upgrade(tx) {
+      // Before v3 only the shipped pack could be installed.
+      const packs = await tx.table<Record<string, unknown>, string>('packs').orderBy('id').toArray();
+      await tx.table('packs').bulkPut(
+        packs.map((row, i) => ({ origin: 'shipped', enabled: true, order: i, ...row })),
+      );
+      const rows = await tx.table('entities').toArray();
+      await tx.table('packEntities').bulkPut(rows);
+      await tx.table('meta').put({ key: SOURCE_REVISION_KEY, value: 1 });
+    },
+  },
+  {
+    version: 4,
+    stores: {
+      packs: 'id',
+      entities: null,
+      packEntities: '[packId+id], id, packId, kind, *aliasTexts',
+      edits: 'id',
+      meta: 'key',
+      notes: 'id, entityId, urlKey, site, updatedAt, createdAt, *tags, *words, deletedAt, conflictOf',
+    },
+  },
 ];
+
+/**
+ * The `meta` key of the pack-source revision: a counter bumped in the same transaction as
+ * every write to packs, their entities or the reader's edits (the matcher cache keys on it).
+ */
+export const SOURCE_REVISION_KEY = 'sourceRevision';
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS.reduce((max, v) => Math.max(max, v.version), 0);
 

@@ -13,9 +13,15 @@ export interface RevisionStorage {
   set(items: Record<string, unknown>): Promise<void>;
 }
 
+/**
+ * The packs change signal, the same way: bumped after every change to packs, entities or
+ * the reader's edits; content scripts fetch the new matcher and scan again.
+ */
+export const PACKS_REVISION_KEY = 'packsRevision';
+
 /** The counter's value in `items` (from `get` or an `onChanged` change), 0 when absent. */
-export function readNotesRevision(items: Record<string, unknown>): number {
-  const value = items[NOTES_REVISION_KEY];
+export function readNotesRevision(items: Record<string, unknown>, key: string = NOTES_REVISION_KEY): number {
+  const value = items[key];
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
@@ -23,12 +29,12 @@ export function readNotesRevision(items: Record<string, unknown>): number {
  * A bumper for one storage area: each call adds 1 to the counter. Calls are serialised, so
  * concurrent writes never read the same value and skip a bump. Resolves to the new value.
  */
-export function createRevisionBumper(area: RevisionStorage): () => Promise<number> {
+export function createRevisionBumper(area: RevisionStorage, key: string = NOTES_REVISION_KEY): () => Promise<number> {
   let tail: Promise<unknown> = Promise.resolve();
   return () => {
     const next = tail.then(async () => {
-      const value = readNotesRevision(await area.get(NOTES_REVISION_KEY)) + 1;
-      await area.set({ [NOTES_REVISION_KEY]: value });
+      const value = readNotesRevision(await area.get(key), key) + 1;
+      await area.set({ [key]: value });
       return value;
     });
     tail = next.catch(() => undefined);

@@ -6,35 +6,12 @@
  * `entities[3].relations[1].target: unknown entity "person/x"`.
  */
 import { z } from 'zod';
-import { CASE_RULES, ENTITY_KINDS, RELATION_TYPES, type Pack } from '../model';
+import { CASE_RULES, ENTITY_KINDS, RELATION_TYPES, type Entity, type Pack } from '../model';
+import { PACK_LIMITS } from './limits';
 
 export const PACK_FORMAT = 1;
 
-/** Caps on sizes, so a hostile or broken pack cannot exhaust memory or the UI. */
-export const PACK_LIMITS = {
-  entities: 5000,
-  sources: 1000,
-  aliasesPerEntity: 50,
-  contextsPerEntity: 100,
-  relationsPerEntity: 200,
-  linksPerEntity: 20,
-  negativesPerEntity: 50,
-  id: 200,
-  packTitle: 200,
-  name: 120,
-  alias: 100,
-  role: 200,
-  summary: 600,
-  context: 1000,
-  label: 200,
-  sourceTitle: 300,
-  publisher: 200,
-  linkTitle: 200,
-  url: 2048,
-  negative: 200,
-  /** Most error lines `parsePack` reports; the rest are summarised in one line. */
-  errors: 50,
-} as const;
+export { PACK_LIMITS };
 
 // Every C0 control except \n, DEL and the C1 controls. NUL gets its own message.
 // eslint-disable-next-line no-control-regex
@@ -154,7 +131,8 @@ const linkSchema = z.strictObject({
   url: httpUrl(),
 });
 
-const entitySchema = z.strictObject({
+/** One entity, as in a pack (cross-references are checked by the pack or the caller). */
+export const entitySchema = z.strictObject({
   id: idText(),
   kind: z.enum(ENTITY_KINDS),
   name: text({ max: PACK_LIMITS.name, required: true, trimmed: true }),
@@ -239,6 +217,21 @@ type _SchemaToPack = Assignable<Pack, z.infer<typeof packSchema>>;
 type _PackToSchema = Assignable<z.infer<typeof packSchema>, Pack>;
 
 export type PackParseResult = { ok: true; pack: Pack } | { ok: false; errors: string[] };
+
+export type EntityParseResult = { ok: true; entity: Entity } | { ok: false; errors: string[] };
+
+/** Validates untrusted input as one entity (shape and field rules only). Never throws. */
+export function parseEntity(input: unknown): EntityParseResult {
+  try {
+    const result = entitySchema.safeParse(input, { error: describeIssue });
+    if (result.success) return { ok: true, entity: result.data };
+    const lines = result.error.issues.map((issue) => `${formatPath(['entity', ...issue.path])}: ${issue.message}`);
+    return { ok: false, errors: capErrors(lines) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [`entity: could not be read (${message})`] };
+  }
+}
 
 /** Validates untrusted input as a pack. Never throws. */
 export function parsePack(input: unknown): PackParseResult {
