@@ -86,7 +86,8 @@ describe('Library · notes', () => {
     // A write through the background lands the same way.
     await bg.send({ backstory: 1, type: 'saveNote', payload: { draft: { target: { type: 'entity', entityId: 'place/gaza' }, text: 'Via the background', tags: [] } } });
     await waitFor(() => noteTexts(el).includes('Via the background'));
-    expect(text(el.querySelector('.bs-lib-nav [aria-current="page"]'))).toContain('2');
+    // The navigation's count comes from its own live query, which may land a moment later.
+    await waitFor(() => text(el.querySelector('.bs-lib-nav [aria-current="page"]')).includes('2'));
   });
 
   it('renders hostile note text literally, as text', async () => {

@@ -13,12 +13,14 @@ import { NotesSection } from './NotesSection';
 import { TrashSection } from './TrashSection';
 import { BackupSection } from './BackupSection';
 import { PacksSection } from './PacksSection';
+import { EntitiesSection } from './entities/EntitiesSection';
 
 export const SECTIONS = [
   { id: 'notes', title: 'Notes' },
   { id: 'trash', title: 'Trash' },
   { id: 'backup', title: 'Backup' },
   { id: 'packs', title: 'Packs' },
+  { id: 'entities', title: 'Entities' },
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -64,7 +66,7 @@ export function Library({ db, send, win = window }: LibraryProps) {
       </a>
       <header class="bs-lib-header">
         <h1 class="bs-lib-title">Backstory</h1>
-        <p class="bs-lib-tagline">Your notes, trash, backups and reference packs.</p>
+        <p class="bs-lib-tagline">Your notes, trash, backups, reference packs and entities.</p>
       </header>
       <nav class="bs-lib-nav" aria-label="Library sections">
         <ul>
@@ -93,7 +95,8 @@ export function Library({ db, send, win = window }: LibraryProps) {
         {section === 'notes' ? <NotesSection db={db} actions={actions} facets={facets} /> : null}
         {section === 'trash' ? <TrashSection db={db} actions={actions} /> : null}
         {section === 'backup' ? <BackupSection actions={actions} doc={win.document} /> : null}
-        {section === 'packs' ? <PacksSection db={db} /> : null}
+        {section === 'packs' ? <PacksSection db={db} actions={actions} doc={win.document} /> : null}
+        {section === 'entities' ? <EntitiesSection db={db} actions={actions} /> : null}
       </main>
     </div>
   );

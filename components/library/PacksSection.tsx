@@ -1,72 +1,147 @@
-/** Packs: the installed reference packs, with version, as-of date, sources and entity count. */
+/**
+ * Packs: every installed reference pack (title, origin, version, as-of date, sources, entity
+ * count, on/off), with Import, Export, Remove (asks first) and the reader's order; the
+ * precedence rule in plain words; and the names two packs both claim, with who keeps them.
+ * Reads are live (`liveQuery`); writes go to the background through `actions`.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BackstoryDB } from '../../lib/db/schema';
-import { formatDate, safeHttpUrl } from '../../lib/format';
-import { loadPacks, type PackRow } from './queries';
-import { useLiveQuery } from './useLiveQuery';
+import type { LibraryActions } from './actions';
+import { loadPackOverview, type PackListRow } from './queries';
+import { errorMessage, useLiveQuery } from './useLiveQuery';
+import { downloadText } from './download';
+import { ImportPack } from './packs/ImportPack';
+import { PackItem, type PackItemHandlers } from './packs/PackItem';
+import { Conflicts } from './packs/Conflicts';
+import { plural, quoted } from './packs/text';
 
-export function PacksSection({ db }: { db: BackstoryDB }) {
-  const packs = useLiveQuery(() => loadPacks(db), [db]);
-  const rows = packs.value ?? [];
+export interface PacksSectionProps {
+  db: BackstoryDB;
+  actions: LibraryActions;
+  /** Document for downloads; defaults to the global one. */
+  doc?: Document;
+}
+
+/** "1 installed pack" / "3 installed packs". */
+export function installedLine(count: number): string {
+  return count === 0 ? 'No packs are installed.' : `${count} installed ${count === 1 ? 'pack' : 'packs'}`;
+}
+
+/** The reader's order after moving `id` one place up (-1) or down (+1), "My entities" kept first. */
+export function movedOrder(packs: readonly PackListRow[], id: string, step: -1 | 1): string[] {
+  const ids = packs.map((p) => p.id);
+  const from = ids.indexOf(id);
+  const to = from + step;
+  const pinned = (i: number) => packs[i]?.origin === 'user';
+  if (from < 0 || to < 0 || to >= ids.length || pinned(from) || pinned(to)) return ids;
+  [ids[from], ids[to]] = [ids[to] ?? id, ids[from] ?? id];
+  return ids;
+}
+
+export function PacksSection({ db, actions, doc = document }: PacksSectionProps) {
+  const overview = useLiveQuery(() => loadPackOverview(db), [db]);
+  const rows = overview.value?.packs ?? [];
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  // Bumped when the notice should take focus (after a removal, the pack's item is gone).
+  const [focusNotice, setFocusNotice] = useState(0);
+  useEffect(() => {
+    if (focusNotice > 0) noticeRef.current?.focus();
+  }, [focusNotice]);
+  // After a move the row's button has moved in the DOM: focus it again once the list re-renders.
+  const [refocus, setRefocus] = useState<{ id: string; step: -1 | 1 } | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  useEffect(() => {
+    if (!refocus) return;
+    const item = [...(listRef.current?.children ?? [])].find((el) => el instanceof HTMLElement && el.dataset['packId'] === refocus.id);
+    const wanted = item?.querySelector<HTMLButtonElement>(refocus.step < 0 ? '.bs-move-up' : '.bs-move-down');
+    const other = item?.querySelector<HTMLButtonElement>(refocus.step < 0 ? '.bs-move-down' : '.bs-move-up');
+    const target = wanted && !wanted.disabled ? wanted : other;
+    if (target && !target.disabled) target.focus();
+  }, [refocus, overview.value]);
+
+  const run = async (work: () => Promise<string | null>, takeFocus = false) => {
+    setError(null);
+    try {
+      const message = await work();
+      setNotice(message);
+      if (takeFocus) setFocusNotice((n) => n + 1);
+    } catch (e) {
+      setNotice(null);
+      setError(errorMessage(e));
+    }
+  };
+
+  const handlers: PackItemHandlers = {
+    onEnabled: (pack, enabled) =>
+      void run(async () => {
+        await actions.setPackEnabled(pack.id, enabled);
+        return enabled ? `${quoted(pack.title)} is on.` : `${quoted(pack.title)} is off: its entities are not underlined or shown.`;
+      }),
+    onExport: (pack) =>
+      void run(async () => {
+        const { filename, json } = await actions.exportPack(pack.id);
+        downloadText(doc, filename, json, 'application/json');
+        return `Saved ${filename}.`;
+      }),
+    onRemove: (pack) =>
+      void run(async () => {
+        const { notesKept } = await actions.removePack(pack.id);
+        const kept =
+          notesKept === 0
+            ? 'You had no notes on its entities.'
+            : `${plural(notesKept, 'note')} on its entities ${notesKept === 1 ? 'was' : 'were'} kept; ${notesKept === 1 ? 'it shows' : 'they show'} as “entity no longer in any pack”.`;
+        return `Removed ${quoted(pack.title)}. ${kept}`;
+      }, true),
+    onMove: (pack, step) =>
+      void run(async () => {
+        const ids = movedOrder(rows, pack.id, step);
+        await actions.setPackOrder(ids);
+        setRefocus({ id: pack.id, step });
+        return `Moved ${quoted(pack.title)} ${step < 0 ? 'up' : 'down'}.`;
+      }),
+  };
+
+  const movable = rows.filter((p) => p.origin !== 'user');
+
   return (
     <section class="bs-section-page" aria-labelledby="bs-packs-h">
       <h2 id="bs-packs-h">Packs</h2>
       <p class="bs-hint">Reference packs hold the people, places and topics Backstory recognises, as of a date.</p>
       <p class="bs-status" role="status" aria-live="polite">
-        {packs.status === 'loading' ? 'Loading packs…' : rows.length === 0 ? 'No packs are installed.' : `${rows.length} installed ${rows.length === 1 ? 'pack' : 'packs'}`}
+        {overview.status === 'loading' ? 'Loading packs…' : installedLine(rows.length)}
       </p>
-      {packs.status === 'error' ? <p class="bs-error" role="alert">{`Could not read the packs: ${packs.error}`}</p> : null}
-      <ul class="bs-packs">
+      {overview.status === 'error' ? <p class="bs-error" role="alert">{`Could not read the packs: ${overview.error}`}</p> : null}
+      <ImportPack db={db} actions={actions} />
+      <div class="bs-panel bs-rule" role="group" aria-labelledby="bs-rule-h">
+        <h3 id="bs-rule-h">When two packs claim the same name</h3>
+        <p>
+          Several packs are used at once. When entities of different packs claim the same name, one wins: your own entities (“My entities”)
+          first, then the pack with the newest as-of date; packs with the same date go in the order of this list, which you can change with
+          Move up and Move down. The others stay findable by their other names and are listed as “Also” on the winner’s card.
+        </p>
+      </div>
+      {notice && !error ? (
+        <p class="bs-notice" role="status" tabIndex={-1} ref={noticeRef}>
+          {notice}
+        </p>
+      ) : null}
+      {error ? <p class="bs-error" role="alert">{error}</p> : null}
+      <ul class="bs-packs" ref={listRef}>
         {rows.map((pack) => (
-          <PackItem key={pack.id} pack={pack} />
+          <PackItem
+            key={pack.id}
+            pack={pack}
+            inUse={overview.value?.inUse ?? 0}
+            canMoveUp={pack.origin !== 'user' && movable[0]?.id !== pack.id}
+            canMoveDown={pack.origin !== 'user' && movable[movable.length - 1]?.id !== pack.id}
+            handlers={handlers}
+          />
         ))}
       </ul>
+      {overview.value ? <Conflicts conflicts={overview.value.conflicts} /> : null}
     </section>
-  );
-}
-
-function PackItem({ pack }: { pack: PackRow }) {
-  const headingId = `bs-pack-${pack.id.replace(/[^a-z0-9_-]/gi, '-')}`;
-  return (
-    <li class="bs-panel bs-pack" aria-labelledby={headingId}>
-      <h3 id={headingId}>{pack.title}</h3>
-      <dl class="bs-facts">
-        <div>
-          <dt>Version</dt>
-          <dd>{pack.version}</dd>
-        </div>
-        <div>
-          <dt>As of</dt>
-          <dd>
-            <time dateTime={pack.asOf}>{formatDate(pack.asOf)}</time>
-          </dd>
-        </div>
-        <div>
-          <dt>Entities</dt>
-          <dd>{pack.entityCount}</dd>
-        </div>
-      </dl>
-      <h4 class="bs-subhead">{pack.sources.length === 1 ? 'Source' : 'Sources'}</h4>
-      <ul class="bs-sources-list">
-        {pack.sources.map((source) => {
-          const url = safeHttpUrl(source.url);
-          return (
-            <li key={source.id}>
-              {url ? (
-                <a class="bs-link" href={url} target="_blank" rel="noopener noreferrer">
-                  {source.title}
-                </a>
-              ) : (
-                <span>{source.title}</span>
-              )}
-              <span class="bs-meta">
-                {' · '}
-                <time dateTime={source.date}>{formatDate(source.date)}</time>
-                {source.publisher ? ` · ${source.publisher}` : ''}
-              </span>
-            </li>
-          );
-        })}
-      </ul>
-    </li>
   );
 }

@@ -3,7 +3,8 @@
  * writes), plus the extension-trust reads it cannot do itself (search, export).
  */
 import { request, RequestError, type RequestOf, type Replies, type RequestType, type Transport } from '../../lib/messaging';
-import type { Backup, ImportSummary, Note, NoteDraft, SaveResult } from '../../lib/model';
+import type { ImportPackResult } from '../../lib/messaging';
+import type { Backup, Entity, ImportSummary, InstalledPack, Note, NoteDraft, ResolvedEntity, SaveResult } from '../../lib/model';
 
 export interface LibraryActions {
   save(draft: NoteDraft): Promise<SaveResult>;
@@ -15,6 +16,19 @@ export interface LibraryActions {
   exportBackup(): Promise<Backup>;
   exportMarkdown(): Promise<string>;
   importBackup(json: string): Promise<ImportSummary>;
+  /** Packs: import a pack file's text (`replace` after the reader confirmed a same/older version). */
+  importPack(json: string, replace?: boolean): Promise<ImportPackResult>;
+  exportPack(packId: string): Promise<{ filename: string; json: string }>;
+  setPackEnabled(packId: string, enabled: boolean): Promise<InstalledPack>;
+  removePack(packId: string): Promise<{ removed: string; notesKept: number }>;
+  /** Every pack id, in the reader's new order. */
+  setPackOrder(packIds: readonly string[]): Promise<InstalledPack[]>;
+  /** Entities: save the reader's version (a new one goes into "My entities"). */
+  saveEntity(entity: Entity, isNew: boolean): Promise<ResolvedEntity>;
+  /** Drop the reader's edit of a pack entity ("Reset to the pack's version"). */
+  resetEntity(entityId: string): Promise<ResolvedEntity | null>;
+  /** Delete one of the reader's own entities. */
+  deleteEntity(entityId: string): Promise<{ deleted: boolean }>;
 }
 
 /** Most search results shown at once. */
@@ -45,5 +59,13 @@ export function createActions(send: Transport): LibraryActions {
     exportBackup: () => ask(send, 'exportBackup', {}),
     exportMarkdown: () => ask(send, 'exportMarkdown', {}),
     importBackup: (json) => ask(send, 'importBackup', { json }),
+    importPack: (json, replace) => ask(send, 'importPack', replace ? { json, replace: true } : { json }),
+    exportPack: (packId) => ask(send, 'exportPack', { packId }),
+    setPackEnabled: (packId, enabled) => ask(send, 'setPackEnabled', { packId, enabled }),
+    removePack: (packId) => ask(send, 'removePack', { packId }),
+    setPackOrder: (packIds) => ask(send, 'setPackOrder', { packIds: [...packIds] }),
+    saveEntity: (entity, isNew) => ask(send, 'saveEntity', { draft: { entity, isNew } }),
+    resetEntity: (entityId) => ask(send, 'resetEntity', { entityId }),
+    deleteEntity: (entityId) => ask(send, 'deleteEntity', { entityId }),
   };
 }

@@ -4,7 +4,7 @@ import { contrastRatio, type Rgba } from '../theme';
 import { tokensCss, varsFor } from '../css-testing';
 
 const css = readFileSync(new URL('./library.css', import.meta.url), 'utf8');
-const all = ['library.css', 'library-controls.css', 'library-lists.css'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('\n');
+const all = ['library.css', 'library-controls.css', 'library-lists.css', 'library-packs.css'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('\n');
 
 function vars(body: string): Map<string, string> {
   return new Map([...body.matchAll(/(--bs-[\w-]+):\s*([^;]+);/g)].map((m) => [m[1] ?? '', (m[2] ?? '').trim()]));

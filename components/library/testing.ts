@@ -10,6 +10,8 @@ import type { BackstoryDB } from '../../lib/db/schema';
 import type { Envelope, Handlers, Transport } from '../../lib/messaging';
 import type { Note } from '../../lib/model';
 import { route } from '../../lib/messaging-validation';
+import { createPackHandlers } from '../../lib/background/packs-handlers';
+import { createMatcherCache } from '../../lib/background/matcher-cache';
 import { createNotesHandlers } from '../../lib/background/notes-handlers';
 import { listPacks } from '../../lib/db/packs-repo';
 import { noteRow } from '../../lib/db/schema';
@@ -27,8 +29,8 @@ export function fakeBackground(db: BackstoryDB, now: () => number = Date.now): F
   const unsupported = () => Promise.reject(new Error('not in this fake'));
   const handlers: Handlers = {
     ...createNotesHandlers(db, { now }),
+    ...createPackHandlers(db, createMatcherCache(db), () => Promise.resolve(), { now }),
     getMatcher: unsupported,
-    getCard: unsupported,
     listPacks: () => listPacks(db),
     injectContentScript: unsupported,
   };
