@@ -95,8 +95,38 @@ export function EntityCard({ data, matchedText, onOpenEntity, onBack, theme, not
             matched: ‘<span class="bs-matched__text">{matchedText}</span>’
           </p>
         ) : null}
-        <p class="bs-pack">{pack.title}</p>
+        {data.also.length > 0 ? <AlsoLine data={data} onOpenEntity={onOpenEntity} /> : null}
+        <p class="bs-pack">
+          {pack.title}
+          {data.edited ? <span class="bs-edited"> · edited by you</span> : null}
+        </p>
       </footer>
     </CardRoot>
+  );
+}
+
+/**
+ * "Also: …": entities of other packs that claim this name too and lost to this one by the
+ * precedence rule (Options → Packs), or other packs' versions of this same entity.
+ */
+function AlsoLine({ data, onOpenEntity }: Pick<EntityCardProps, 'data' | 'onOpenEntity'>) {
+  const self = data.entity.id;
+  return (
+    <p class="bs-also">
+      <span class="bs-also__label">Also: </span>
+      {data.also.map((side, i) => (
+        <span key={`${side.packId}\u0000${side.entityId}`}>
+          {i > 0 ? '; ' : null}
+          {side.entityId !== self && onOpenEntity ? (
+            <button type="button" class="bs-also__open" onClick={() => onOpenEntity(side.entityId)}>
+              {side.name}
+            </button>
+          ) : (
+            <span>{side.entityId === self ? `${side.name},` : side.name}</span>
+          )}
+          <span class="bs-also__pack">{` in “${side.packTitle}”`}</span>
+        </span>
+      ))}
+    </p>
   );
 }

@@ -10,6 +10,8 @@ import { OWN_UI_TAGS } from '../../lib/page/passages';
 import highlightCss from '../../lib/page/highlights.css?inline';
 import { createLazyCardPopover } from './ui';
 import { listenForCommands } from './keyboard';
+import { followPackChanges } from './packs';
+import { startTrackName } from './track';
 import { startEntityNotes } from './notes';
 import { requestNotesSource } from '../../components/notes/card-notes';
 import { startPassageNotes } from './passages';
@@ -27,7 +29,7 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     console.info('Backstory: this browser has no CSS Custom Highlight API; nothing is underlined.');
     return;
   }
-  const payload = await request(send, 'getMatcher', {});
+  let payload = await request(send, 'getMatcher', {});
   if (ctx.isInvalid) return;
   // Decoded by the scan's first step, in a task of its own, not in this reply's task.
   let matcher: Matcher | undefined;
@@ -77,9 +79,21 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   );
   ctx.onInvalidated(() => intent.dispose());
   listenForCommands(ctx, { doc: document, win: window, scanner, popover });
+  // Packs changed anywhere: the new matcher, a full rescan, fresh cards.
+  followPackChanges(ctx, {
+    send,
+    current: () => payload.revision,
+    apply: async (next) => {
+      payload = next;
+      matcher = undefined;
+      popover.forgetCards();
+      await scanner.rescanAll();
+    },
+  });
   // ── notes wiring (entity notes, passage notes) goes below this line ──
   const notes = startEntityNotes(ctx, { scanner, popover, send });
   const passages = startPassageNotes(ctx, { send, doc: document, win: window, ready: scanner.ready });
+  startTrackName(ctx, { send, doc: document, win: window });
   const sidebar = startSidebarBridge(ctx, { scanner, names: (id) => payload.entities[id], doc: document, win: window, passages });
   cardOpened = () => void notes.refreshHighlight();
   mentionsChanged = () => {

@@ -7,7 +7,7 @@ import { createLazyShadowHost } from './shadow-host';
 /** The tag of the one element Backstory adds to a page: the host of its shadow root. */
 export const UI_HOST_TAG = 'backstory-ui';
 
-export interface LazyCardPopover extends Pick<CardPopover, 'show' | 'hide' | 'contains' | 'focus' | 'refreshNotes'> {
+export interface LazyCardPopover extends Pick<CardPopover, 'show' | 'hide' | 'contains' | 'focus' | 'refreshNotes' | 'forgetCards'> {
   readonly visible: boolean;
   readonly entityId: string | null;
   /** True for the UI host and anything inside it. */
@@ -66,6 +66,10 @@ export function createLazyCardPopover(
     },
     refreshNotes() {
       current()?.refreshNotes();
+    },
+    forgetCards() {
+      pending = null;
+      current()?.forgetCards();
     },
     hide() {
       pending = null;

@@ -60,6 +60,23 @@ describe('startPageScanner', () => {
     expect(stats.slices).toBeGreaterThanOrEqual(1);
   });
 
+  it('rescans the whole page when the matcher changes (a pack imported or turned off)', async () => {
+    let current = match;
+    const { scanner, registry, nextChange } = start('<h1>Schumer in Gaza</h1><p>Rafah and Gaza.</p>', { match: (t) => current(t) });
+    await scanner.ready;
+    expect(texts(scanner.mentions())).toEqual(['Schumer', 'Gaza', 'Gaza']);
+    current = phraseMatcher({ Rafah: 'place/gaza' });
+    const changed = nextChange();
+    await scanner.rescanAll();
+    expect(texts(await changed)).toEqual(['Rafah']);
+    expect(registry.get('backstory-person')?.size).toBe(0);
+    expect(registry.get('backstory-place')?.size).toBe(1);
+    current = () => [];
+    await scanner.rescanAll();
+    expect(scanner.mentions()).toEqual([]);
+    expect(registry.get('backstory-place')?.size).toBe(0);
+  });
+
   it('processes visible blocks first, then the rest in document order', async () => {
     const order: string[] = [];
     const { scanner } = start('<p>Gaza one</p><p>Gaza two</p><p>Gaza three</p><p>Gaza four</p>', {

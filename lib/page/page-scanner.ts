@@ -69,6 +69,11 @@ export interface PageScanner {
   setActive(m: PageMention | null): void;
   mentionsOf(entityId: string): PageMention[];
   stats(): PageScannerStats;
+  /**
+   * Scan the whole page again (the matcher changed: a pack was imported, edited or turned
+   * off). Mentions are replaced block by block, visible first; resolves when done.
+   */
+  rescanAll(): Promise<void>;
 }
 
 /** Matches turned into mentions per step of a block with many of them. */
@@ -264,6 +269,11 @@ export function startPageScanner(opts: PageScannerOptions): PageScanner {
     },
     setActive: (m) => layer.setActive(m),
     mentionsOf: (entityId) => store.mentionsOf(entityId),
+    rescanAll: () => {
+      if (signal.aborted) return Promise.resolve();
+      const root = doc.body ?? doc.documentElement;
+      return enqueue(() => rescan({ scopes: [root], removals: true }));
+    },
     stats: () => ({
       blocks: store.blockCount,
       mentions: store.mentionCount,

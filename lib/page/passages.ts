@@ -10,7 +10,7 @@ import { collectBlocks, isExcluded, locate, type TextBlock } from './text-index'
 import type { HighlightApi, HighlightLike } from './highlights';
 
 /** The tags of Backstory's own UI hosts: never part of the page's text. */
-export const OWN_UI_TAGS: ReadonlySet<string> = new Set(['backstory-ui', 'backstory-notes-ui']);
+export const OWN_UI_TAGS: ReadonlySet<string> = new Set(['backstory-ui', 'backstory-notes-ui', 'backstory-track-ui']);
 export const PASSAGE_HIGHLIGHT = 'backstory-passage';
 export const BLOCK_SEPARATOR = '\n';
 

@@ -45,6 +45,8 @@ export interface CardPopover {
   focus(): void;
   /** Notes changed elsewhere: the open card reloads its notes (a closed one loads on open). */
   refreshNotes(): void;
+  /** Packs or entities changed: close the card and forget every loaded card. */
+  forgetCards(): void;
   destroy(): void;
 }
 
@@ -382,6 +384,11 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
     contains: (node) => node !== null && root.contains(node),
     focus,
     refreshNotes,
+    forgetCards() {
+      hide();
+      cache.clear();
+      loaded.clear();
+    },
     destroy,
   };
 }

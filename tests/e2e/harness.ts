@@ -125,3 +125,37 @@ export async function pointOf(page: Page, text: string, selector = 'body', nth =
   if (!point) throw new Error(`"${text}" not found in ${selector}`);
   return point;
 }
+
+/** Select the first occurrence of `text` inside one text node. */
+export async function selectText(page: Page, text: string): Promise<void> {
+  await page.evaluate((text) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node.nodeValue ?? '').indexOf(text);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      const selection = document.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      return;
+    }
+    throw new Error(`"${text}" not found`);
+  }, text);
+}
+
+/** What the background does on Alt+Shift+N or the context-menu item: message the active tab. */
+export async function sendToActiveTab(session: Session, message: unknown): Promise<unknown> {
+  return session.background.evaluate(async (message) => {
+    type Tabs = {
+      query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]>;
+      sendMessage(id: number, m: unknown, o?: { frameId: number }): Promise<unknown>;
+    };
+    const chrome = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('tab not found');
+    return chrome.tabs.sendMessage(tab.id, message, { frameId: 0 });
+  }, message);
+}
+

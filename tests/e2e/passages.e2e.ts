@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, waitForHighlights, type Session } from './harness';
+import { launch, selectText, sendToActiveTab, waitForHighlights, type Session } from './harness';
 import { ROOT } from '../../scripts/lib/paths.mjs';
 
 let session: Session;
@@ -23,38 +23,8 @@ const passageTexts = (page: Page): Promise<string[]> =>
     return h ? [...h].map((r) => r.toString()) : [];
   });
 
-/** Select the first occurrence of `text` inside one text node. */
-async function select(page: Page, text: string): Promise<void> {
-  await page.evaluate((text) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node.nodeValue ?? '').indexOf(text);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      const selection = document.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      return;
-    }
-    throw new Error(`"${text}" not found`);
-  }, text);
-}
-
-/** What the background does on Alt+Shift+N or the context-menu item: message the active tab. */
-async function sendToTab(message: unknown): Promise<unknown> {
-  return session.background.evaluate(async (message) => {
-    type Tabs = {
-      query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]>;
-      sendMessage(id: number, m: unknown, o?: { frameId: number }): Promise<unknown>;
-    };
-    const chrome = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    if (tab?.id === undefined) throw new Error('tab not found');
-    return chrome.tabs.sendMessage(tab.id, message, { frameId: 0 });
-  }, message);
-}
+const select = selectText;
+const sendToTab = (message: unknown): Promise<unknown> => sendToActiveTab(session, message);
 
 async function open(page: Page, url: string): Promise<void> {
   await page.goto(url);
