@@ -45,6 +45,7 @@ const nodeBenches = [
   ['Matcher benchmark', 'bench/matcher.ts'],
   ['Notes benchmark: insert 10,000 notes, search them', 'bench/notes.ts'],
   ['Anchoring benchmark: re-anchor 200 passage notes on a changed page', 'bench/anchoring.ts'],
+  ['Follow this story: drafting packs from articles', 'bench/draft-eval.ts'],
 ];
 let matcherOutput = '';
 const nodeOutputs = {};

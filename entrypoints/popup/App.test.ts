@@ -29,6 +29,7 @@ function deps(overrides: Partial<PopupDeps> = {}): PopupDeps {
     },
     passageStatus: async () => ({ url: URL_, anchored: ['q1'], orphaned: ['q2'] }),
     onNotesChanged: () => () => undefined,
+    followStory: vi.fn(async () => undefined),
     ...overrides,
   };
 }
@@ -55,6 +56,17 @@ describe('the popup', () => {
     expect(items[0]?.textContent).not.toContain(ORPHANED_LABEL);
     const results = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
     expect(results.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  it('"Follow this story" opens the review for this tab, and says so when it cannot', async () => {
+    const followStory = vi.fn(async () => undefined);
+    const root = await mount(deps({ followStory }));
+    const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Follow this story');
+    button?.click();
+    expect(followStory).toHaveBeenCalledWith({ id: 4, url: URL_, title: 'The story' });
+    const failing = await mount(deps({ followStory: async () => Promise.reject(new Error('no tab')) }));
+    [...failing.querySelectorAll('button')].find((b) => b.textContent === 'Follow this story')?.click();
+    await vi.waitFor(() => expect(failing.querySelector('[role="alert"]')?.textContent).toContain('no tab'));
   });
 
   it('without a content script in the tab, lists passage notes without a status', async () => {

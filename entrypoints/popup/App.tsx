@@ -18,6 +18,8 @@ export interface PopupDeps {
   passageStatus(tabId: number): Promise<PassageStatus | null>;
   /** Subscribe to "notes changed"; returns the unsubscribe. */
   onNotesChanged(listener: () => void): () => void;
+  /** "Follow this story": open the review screen of a pack drafted from the tab's article. */
+  followStory(tab: PopupTab): Promise<void>;
 }
 
 type State =
@@ -89,6 +91,7 @@ export function App({ deps }: { deps: PopupDeps }) {
       ) : null}
       {state.kind === 'ready' ? (
         <>
+          <FollowStory tab={state.tab} follow={deps.followStory} />
           <PageNotes
             url={state.tab.url}
             title={state.tab.title ?? ''}
@@ -105,5 +108,30 @@ export function App({ deps }: { deps: PopupDeps }) {
         </>
       ) : null}
     </main>
+  );
+}
+
+/** "Follow this story": draft a pack from this article, review it, save it. */
+function FollowStory({ tab, follow }: { tab: PopupTab; follow: PopupDeps['followStory'] }) {
+  const [error, setError] = useState('');
+  return (
+    <section class="bs-popup__follow" aria-label="Follow this story">
+      <button
+        type="button"
+        class="bs-nbutton bs-nbutton--primary"
+        onClick={() => {
+          setError('');
+          follow(tab).catch((e: unknown) => setError(messageOf(e)));
+        }}
+      >
+        Follow this story
+      </button>
+      <p class="bs-popup__hint">Proposes the people, places and organisations of this article as a pack you review before saving.</p>
+      {error ? (
+        <p class="bs-note-editor__error" role="alert">
+          {`Couldn't open the review: ${error}`}
+        </p>
+      ) : null}
+    </section>
   );
 }

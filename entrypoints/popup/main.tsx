@@ -4,6 +4,7 @@ import { notesCss } from '../../components/notes';
 import { request, type Envelope } from '../../lib/messaging';
 import { parsePassageStatus, passageStatusQuery } from '../../lib/anchoring';
 import { NOTES_REVISION_KEY } from '../../lib/notes/revision';
+import { openReview } from '../../lib/background/context-menu';
 import { App, type PopupDeps } from './App';
 import './popup.css';
 
@@ -37,6 +38,11 @@ const deps: PopupDeps = {
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
+  },
+  async followStory(tab) {
+    const [full] = tab.id === undefined ? [] : await browser.tabs.query({ active: true, currentWindow: true });
+    await openReview(browser, full ?? tab);
+    window.close();
   },
 };
 
