@@ -14,8 +14,8 @@
  */
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import type { CaseRule } from '../lib/model';
-import { compileMatcher, matcherFromData, specFromEntities, type AliasSpec, type MatcherSpec } from '../lib/matcher';
+import type { CaseRule, Entity, EntityKind } from '../lib/model';
+import { compileMatcher, matcherFromData, specFromEntities, type MatcherSpec } from '../lib/matcher';
 import { shippedPack } from '../lib/packs/shipped';
 import { rng as prng } from '../lib/rng';
 
@@ -114,7 +114,12 @@ export function shippedSpec(): MatcherSpec {
   return specFromEntities(shippedPack.entities);
 }
 
-function bigSpec(count: number): MatcherSpec {
+/**
+ * The generated 50,000-alias pack, as entities (what the background recompiles after an
+ * import): the shipped pack's entities plus 9,000 generated ones (a third of them people)
+ * with one- to three-word names made of syllables, `count` aliases in all.
+ */
+export function bigEntities(count: number): Entity[] {
   const rand = prng(7);
   const syl = words('ba be bi bo da de di do ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti to va ve za zu an el or us ha yu');
   const word = (): string => {
@@ -123,16 +128,32 @@ function bigSpec(count: number): MatcherSpec {
     for (let i = 0; i < n; i++) w += syl[Math.floor(rand() * syl.length)] ?? '';
     return w.charAt(0).toUpperCase() + w.slice(1);
   };
-  const base = shippedSpec();
   const rules: CaseRule[] = ['proper', 'proper', 'insensitive', 'sensitive'];
-  const aliases: AliasSpec[] = [...base.aliases];
-  while (aliases.length < count) {
+  const kinds: EntityKind[] = ['person', 'organisation', 'place'];
+  const generated: Entity[] = Array.from({ length: 9000 }, (_, k) => ({
+    id: `gen/${k}`,
+    kind: kinds[k % kinds.length] ?? 'person',
+    name: '',
+    aliases: [],
+    role: '',
+    summary: '',
+    contexts: [],
+    relations: [],
+  }));
+  let total = shippedPack.entities.reduce((sum, e) => sum + e.aliases.length, 0);
+  while (total < count) {
     const n = 1 + Math.floor(rand() * 3);
     const ws: string[] = [];
     for (let i = 0; i < n; i++) ws.push(word());
-    aliases.push({ entityId: `gen/${aliases.length % 9000}`, text: ws.join(' '), case: rules[aliases.length % 4] ?? 'proper' });
+    const entity = generated[total % generated.length];
+    if (entity) {
+      const text = ws.join(' ');
+      entity.aliases.push({ text, case: rules[total % 4] ?? 'proper' });
+      if (entity.name === '') entity.name = text;
+    }
+    total++;
   }
-  return { aliases, negatives: base.negatives };
+  return [...shippedPack.entities, ...generated];
 }
 
 function median(xs: number[]): number {
@@ -153,6 +174,9 @@ function time(fn: () => unknown, runs = 5): number {
   }
   return median(times);
 }
+
+/** The aim for the whole recompile path, with room under the 100 ms requirement for a busy machine. */
+const RECOMPILE_AIM_MS = 70;
 
 let sink = 0;
 function ceilingLoop(text: string): number {
@@ -193,7 +217,8 @@ export async function runMatcherBench(reps = 9): Promise<{ results: MatcherBench
   const require = createRequire(import.meta.url);
   const AhoCorasick = require('ahocorasick') as AhoCorasickCtor;
   const shipped = shippedSpec();
-  const big = bigSpec(50_000);
+  const bigPack = bigEntities(50_000);
+  const big = specFromEntities(bigPack);
   const mShipped = compileMatcher(shipped);
   const plant = shipped.aliases.map((a) => a.text);
   const front = newsText({ chars: 1_500_000, mentionEvery: 200, mentions: plant });
@@ -250,8 +275,24 @@ export async function runMatcherBench(reps = 9): Promise<{ results: MatcherBench
   ];
   const json = JSON.stringify(mBig.toData());
   const parseOnly = time(() => JSON.parse(json)) * 1000;
+  const unscanned = compileMatcher(big);
+  // What the background does after an import or an edit (lib/background/matcher-cache.ts).
+  const recompile = time(() => compileMatcher(specFromEntities(bigPack)).toData(), 11) * 1000;
   results.push(
-    { name: `compileMatcher (${nB} aliases)`, value: time(() => compileMatcher(big)) * 1000, unit: 'ms' },
+    {
+      name: `recompile after an import: specFromEntities + compile + toData (${nB} aliases)`,
+      value: recompile,
+      unit: 'ms',
+      note: `aim ≤ ${RECOMPILE_AIM_MS} ms; requirement < 100 ms`,
+    },
+    { name: `  specFromEntities (${bigPack.length} entities)`, value: time(() => specFromEntities(bigPack), 9) * 1000, unit: 'ms' },
+    { name: `  compileMatcher (${nB} aliases)`, value: time(() => compileMatcher(big), 9) * 1000, unit: 'ms' },
+    { name: `  toData (${nB} aliases, not yet scanned)`, value: time(() => unscanned.toData(), 9) * 1000, unit: 'ms' },
+    {
+      name: `compileMatcher + first scan (${nB} aliases; builds the scan tables)`,
+      value: time(() => compileMatcher(big).scan(''), 9) * 1000,
+      unit: 'ms',
+    },
     { name: `matcherFromData (${nB} aliases, incl. JSON.parse ${parseOnly.toFixed(1)} ms)`, value: time(() => matcherFromData(JSON.parse(json))) * 1000, unit: 'ms' },
     { name: `ahocorasick constructor (${nB} keywords)`, value: acBigCompile, unit: 'ms' },
     { name: `matcher data, JSON (${nB} aliases)`, value: json.length, unit: 'bytes' },

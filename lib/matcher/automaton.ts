@@ -12,7 +12,12 @@
  * non-word symbol can begin). Code units that no pattern uses are split into word and
  * non-word classes for this (`otherWordClass`).
  */
-import { CLS_IGNORE, CLS_SEP, CLS_UNKNOWN, type TrieCore } from './trie';
+import * as T from './trie';
+import type { TrieCore } from './trie';
+
+// Imported bindings copied into module-local constants: some loaders (CommonJS output)
+// turn every use of an imported binding into a getter call, which hurts hot loops.
+const { CLS_IGNORE, CLS_SEP, CLS_UNKNOWN } = T;
 
 /** Upper bound on dense-table entries (4 MiB of Int32). */
 const DENSE_BUDGET = 1 << 20;
@@ -116,17 +121,15 @@ export function buildAutomaton(core: TrieCore, classWord: Uint8Array, denseBudge
   const otherWordClass = core.numClasses;
   const denseStates = Math.max(1, Math.min(n, Math.floor(denseBudget / nc) - 1));
   const edgeStart = new Int32Array(n + 1);
-  const parent = new Int32Array(n);
   const depth = new Int32Array(n);
   let maxDepth = 0;
   for (let s = 0; s < n; s++) {
     const start = edgeStart[s] ?? 0;
     const end = start + (core.childCounts[s] ?? 0);
     edgeStart[s + 1] = end;
-    for (let j = start; j < end; j++) {
-      parent[j + 1] = s;
+    if (end > start) {
       const d = (depth[s] ?? 0) + 1;
-      depth[j + 1] = d;
+      for (let t = start + 1; t <= end; t++) depth[t] = d;
       if (d > maxDepth) maxDepth = d;
     }
   }
@@ -151,7 +154,7 @@ export function buildAutomaton(core: TrieCore, classWord: Uint8Array, denseBudge
     outLink: new Int32Array(n).fill(-1),
     outMark: new Uint8Array(n),
   };
-  fillDense(a, core.edgeClasses, parent);
+  fillDense(a, core.edgeClasses);
   fillOutputs(a, core.terminals);
   encodeDense(a, core.edgeClasses);
   return a;
@@ -178,7 +181,7 @@ function step(a: Automaton, state: number, c: number, inWord: boolean): number {
 }
 
 /** Raw dense rows (state ids) and failure links, breadth first. */
-function fillDense(a: Automaton, edgeClasses: Uint16Array, parent: Int32Array): void {
+function fillDense(a: Automaton, edgeClasses: Uint16Array): void {
   const { dense, numClasses: nc, numStates: n, rootW, denseStates, edgeStart } = a;
   const rootWId = n;
   // The two roots: a letter or digit with no root edge leads into a word (`rootW`); inside
@@ -194,8 +197,10 @@ function fillDense(a: Automaton, edgeClasses: Uint16Array, parent: Int32Array): 
     dense[c] = j + 1;
     if (a.classWord[c] !== 1) dense[rootW + c] = j + 1;
   }
+  // The parent of state `s` owns edge `s - 1`; states are in parent order.
+  let p = 0;
   for (let s = 1; s < n; s++) {
-    const p = parent[s] ?? 0;
+    while ((edgeStart[p + 1] ?? 0) < s) p++;
     let f = 0;
     if (p !== 0) {
       f = step(a, a.fail[p] ?? 0, edgeClasses[s - 1] ?? 0, endsInWord(a, p));
@@ -242,4 +247,51 @@ function fillOutputs(a: Automaton, terminals: Int32Array): void {
     const own = (a.termStart[s + 1] ?? 0) > (a.termStart[s] ?? 0);
     a.outMark[s] = own || (a.outLink[s] ?? -1) >= 0 ? 1 : 0;
   }
+}
+
+/**
+ * The anchored failure links alone, as `buildAutomaton` computes them (without the dense
+ * rows, only the two root rows): for serialising a compiled pack without building its
+ * scan tables. `classWord[c]` is 1 for the trie classes of letters and digits.
+ */
+export function failLinks(core: TrieCore, classWord: Uint8Array): Int32Array {
+  const { childCounts, edgeClasses } = core;
+  const n = childCounts.length;
+  const edgeStart = new Int32Array(n + 1);
+  for (let s = 0; s < n; s++) edgeStart[s + 1] = (edgeStart[s] ?? 0) + (childCounts[s] ?? 0);
+  // δ from the root after a non-word symbol (`fromRoot`) and inside a word (`fromRootW`);
+  // 0 stands for either root.
+  const fromRoot = new Int32Array(core.numClasses);
+  const fromRootW = new Int32Array(core.numClasses);
+  const rootEnd = edgeStart[1] ?? 0;
+  for (let j = 0; j < rootEnd; j++) {
+    const c = edgeClasses[j] ?? 0;
+    fromRoot[c] = j + 1;
+    if (classWord[c] !== 1) fromRootW[c] = j + 1;
+  }
+  const fail = new Int32Array(n);
+  // The parent of state `s` owns edge `s - 1`; states are in parent order.
+  let p = 0;
+  for (let s = 1; s < n; s++) {
+    while ((edgeStart[p + 1] ?? 0) < s) p++;
+    if (p === 0) continue;
+    const c = edgeClasses[s - 1] ?? 0;
+    const row = classWord[edgeClasses[p - 1] ?? 0] === 1 ? fromRootW : fromRoot;
+    let q = fail[p] ?? 0;
+    let f = -1;
+    while (q !== 0) {
+      const end = edgeStart[q + 1] ?? 0;
+      for (let j = edgeStart[q] ?? 0; j < end; j++) {
+        const ec = edgeClasses[j] ?? 0;
+        if (ec >= c) {
+          if (ec === c) f = j + 1;
+          break;
+        }
+      }
+      if (f >= 0) break;
+      q = fail[q] ?? 0;
+    }
+    fail[s] = f >= 0 ? f : (row[c] ?? 0);
+  }
+  return fail;
 }

@@ -120,11 +120,17 @@ function hashWord(word: string): number {
   return h;
 }
 
-/** A set of folded words that is probed with a span of the original text, without allocating. */
+/**
+ * A set of folded words that is probed with a span of the original text, without
+ * allocating. A `base` set (shared by many sets) counts as part of it.
+ */
 export class FoldedWordSet {
   private readonly byHash = new Map<number, string[]>();
 
-  constructor(words: Iterable<string>) {
+  constructor(
+    words: Iterable<string>,
+    private readonly base?: FoldedWordSet,
+  ) {
     for (const w of words) {
       const h = hashWord(w);
       const list = this.byHash.get(h);
@@ -143,6 +149,11 @@ export class FoldedWordSet {
       h = Math.imul(h ^ f, 0x01000193);
       len++;
     }
+    return this.hasHashed(text, start, end, h, len);
+  }
+
+  private hasHashed(text: string, start: number, end: number, h: number, len: number): boolean {
+    if (this.base?.hasHashed(text, start, end, h, len) === true) return true;
     const list = this.byHash.get(h);
     if (!list) return false;
     for (const w of list) {
@@ -159,9 +170,16 @@ export class FoldedWordSet {
   }
 }
 
-/** The context words that keep a surname, plus the entity's own words (`sameEntityWords`). */
+/** `KEEP_BEFORE` as a `FoldedWordSet`, built once and shared by every entity's set. */
+let keepBeforeBase: FoldedWordSet | undefined;
+
+/**
+ * The context words that keep a surname, plus the entity's own words (`sameEntityWords`).
+ * Cheap: the fixed words are one shared set.
+ */
 export function keepBeforeSet(sameEntityWords: Iterable<string>): FoldedWordSet {
-  return new FoldedWordSet([...KEEP_BEFORE, ...sameEntityWords]);
+  keepBeforeBase ??= new FoldedWordSet(KEEP_BEFORE);
+  return new FoldedWordSet(sameEntityWords, keepBeforeBase);
 }
 
 /** True when the folded token `start..end` ends in 's. */

@@ -2,11 +2,12 @@
 import { CASE_RULES } from '../model';
 import { validateCore } from './automaton';
 import { decodeInt32, decodeUint16, encodeInt32, encodeUint16 } from './base64';
-import { assembleParts, RULE_CODES, RULE_NAMES, type MatcherParts } from './parts';
+import { assembleParts, RULE_CODES, RULE_NAMES, type CompiledPack, type MatcherParts } from './parts';
 import { CLS_FIRST, type TrieCore } from './trie';
 import type { AliasSpec, MatcherData, NegativeSpec } from './types';
 
-export function encodeData(p: MatcherParts): MatcherData {
+/** `fail`: the automaton's failure links (`Automaton.fail`, or `failLinks`). */
+export function encodeData(p: CompiledPack, fail: Int32Array): MatcherData {
   return {
     format: 'backstory-matcher',
     version: 1,
@@ -16,7 +17,7 @@ export function encodeData(p: MatcherParts): MatcherData {
     symbols: [...p.symbols],
     childCounts: encodeUint16(p.core.childCounts),
     edgeClasses: encodeUint16(p.core.edgeClasses),
-    fail: encodeInt32(p.automaton.fail),
+    fail: encodeInt32(fail),
     terminals: encodeInt32(p.core.terminals),
   };
 }
@@ -91,13 +92,13 @@ export function decodeData(data: unknown): MatcherParts {
     if (item >= aliases.length || item < -negatives.length) fail('terminal item out of range');
     if (core.terminals[i - 1] === 0) fail('the root state cannot end a pattern');
   }
-  return assembleParts(
+  return assembleParts({
     entities,
     aliases,
-    Int32Array.from(aliasEntity),
+    aliasEntity: Int32Array.from(aliasEntity),
     negatives,
-    Int32Array.from(negEntity),
+    negEntity: Int32Array.from(negEntity),
     symbols,
     core,
-  );
+  });
 }

@@ -2,7 +2,7 @@
  * Pure text → mentions. Compile aliases once (`compileMatcher`), ship the compiled form
  * (`toData` / `matcherFromData`), scan many texts (`Matcher.scan`).
  */
-import { compileParts } from './compile';
+import { CompiledMatcher, compilePack } from './compile';
 import { decodeData } from './data';
 import { AutomatonMatcher } from './scanner';
 import type { Matcher, MatcherSpec } from './types';
@@ -11,9 +11,12 @@ export type { AliasSpec, Matcher, MatcherData, MatcherSpec, NegativeSpec } from 
 export { specFromEntities } from './spec';
 export { normaliseKey, normaliseWithOffsets, type Normalised } from './normalise';
 
-/** Compiles every alias and negative phrase into one automaton. */
+/**
+ * Compiles every alias and negative phrase into one automaton. The scan tables are built
+ * on the first `scan` (serialising with `toData` does not need them).
+ */
 export function compileMatcher(spec: MatcherSpec): Matcher {
-  return new AutomatonMatcher(compileParts(spec));
+  return new CompiledMatcher(compilePack(spec));
 }
 
 /** Restores a matcher from `Matcher.toData()` output; throws an `Error` on malformed data. */

@@ -95,9 +95,17 @@ export function kindOf(c: number): number {
   return r;
 }
 
+/** Cached `isWordFold` answers per code unit: 0 not yet known, 1 no, 2 yes. */
+const wordFoldTable = new Uint8Array(65536);
+
 /** True when the folded code unit is a letter or digit. */
 export function isWordFold(f: number): boolean {
-  return f >= 0 && WORD_RE.test(String.fromCharCode(f));
+  if (f < 0) return false;
+  const known = wordFoldTable[f & 0xffff] ?? 0;
+  if (known !== 0) return known === 2;
+  const word = WORD_RE.test(String.fromCharCode(f & 0xffff));
+  wordFoldTable[f & 0xffff] = word ? 2 : 1;
+  return word;
 }
 
 export interface Normalised {
@@ -131,7 +139,24 @@ export function normaliseWithOffsets(input: string): Normalised {
   return { text: out, offsets };
 }
 
+/**
+ * True when `text` is printable ASCII other than "-", with single spaces between words
+ * only: each code unit then folds to itself lower-cased, so the key is `toLowerCase()`.
+ */
+function isPlainAscii(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || text.charCodeAt(0) === 0x20 || text.charCodeAt(n - 1) === 0x20) return false;
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x2d || (c === 0x20 && prev === 0x20)) return false;
+    prev = c;
+  }
+  return true;
+}
+
 /** The normalised key of an alias or negative phrase: folded, separators trimmed. */
 export function normaliseKey(alias: string): string {
+  if (isPlainAscii(alias)) return alias.toLowerCase();
   return normaliseWithOffsets(alias).text.trim();
 }

@@ -6,9 +6,13 @@
 import type { CaseRule } from '../model';
 import { buildAutomaton, type Automaton } from './automaton';
 import { foldWord, keepBeforeSet, type FoldedWordSet } from './context';
-import { FOLD_IGNORE, FOLD_SEP, foldUnit, isWordFold, kindOf, K_LOWER, K_UPPER } from './normalise';
+import * as N from './normalise';
 import { CLS_FIRST, type TrieCore } from './trie';
 import type { AliasSpec, NegativeSpec } from './types';
+
+// Imported bindings copied into module-local constants: some loaders (CommonJS output)
+// turn every use of an imported binding into a getter call, which hurts hot loops.
+const { FOLD_IGNORE, FOLD_SEP, foldUnit, isWordFold, kindOf, K_LOWER, K_UPPER } = N;
 
 export const F_STARTS_WORD = 1;
 export const F_ENDS_WORD = 2;
@@ -23,12 +27,19 @@ export const RULE_INSENSITIVE = 2;
 export const RULE_CODES: Record<CaseRule, number> = { sensitive: 0, proper: 1, insensitive: 2 };
 export const RULE_NAMES: readonly CaseRule[] = ['sensitive', 'proper', 'insensitive'];
 
-export interface MatcherParts {
+/** What the compiler produces, and all that `MatcherData` stores besides the failure links. */
+export interface CompiledPack {
   entities: string[];
   aliases: AliasSpec[];
   negatives: NegativeSpec[];
   aliasEntity: Int32Array;
   negEntity: Int32Array;
+  /** Pattern alphabet: symbol code unit `symbols[i]` has class `i + 4`. */
+  symbols: number[];
+  core: TrieCore;
+}
+
+export interface MatcherParts extends CompiledPack {
   aliasFlags: Uint8Array;
   negFlags: Uint8Array;
   aliasRule: Uint8Array;
@@ -40,9 +51,6 @@ export interface MatcherParts {
    * before it (titles, function words, and the entity's own multi-word alias words).
    */
   entityKeep: (FoldedWordSet | undefined)[];
-  /** Pattern alphabet: symbol code unit `symbols[i]` has class `i + 4`. */
-  symbols: number[];
-  core: TrieCore;
   automaton: Automaton;
 }
 
@@ -63,31 +71,40 @@ function boundaryFlags(text: string): number {
   return flags;
 }
 
-export function assembleParts(
-  entities: string[],
-  aliases: AliasSpec[],
-  aliasEntity: Int32Array,
-  negatives: NegativeSpec[],
-  negEntity: Int32Array,
-  symbols: number[],
-  core: TrieCore,
-  denseBudget?: number,
-): MatcherParts {
-  const aliasFlags = new Uint8Array(aliases.length);
-  const aliasRule = new Uint8Array(aliases.length);
-  const casePatStart = new Int32Array(aliases.length + 1);
-  const pattern: number[] = [];
+/** 1 for the trie classes of letters and digits. */
+export function classWordOf(symbols: readonly number[], numClasses: number): Uint8Array {
+  const classWord = new Uint8Array(numClasses);
+  symbols.forEach((c, i) => {
+    classWord[CLS_FIRST + i] = isWordFold(c) ? 1 : 0;
+  });
+  return classWord;
+}
+
+/** The scan tables (`denseBudget`: see `buildAutomaton`; tests only). */
+export function assembleParts(pack: CompiledPack, denseBudget?: number): MatcherParts {
+  const { entities, aliases, aliasEntity, negatives, core } = pack;
+  const numAliases = aliases.length;
+  const aliasFlags = new Uint8Array(numAliases);
+  const aliasRule = new Uint8Array(numAliases);
+  const casePatStart = new Int32Array(numAliases + 1);
+  let totalLength = 0;
+  for (const alias of aliases) totalLength += alias.text.length;
+  const pattern = new Uint8Array(totalLength);
+  let patternLength = 0;
   const surnameEntities = new Set<number>();
-  aliases.forEach((alias, a) => {
-    let flags = boundaryFlags(alias.text);
+  for (let a = 0; a < numAliases; a++) {
+    const alias = aliases[a];
+    if (alias === undefined) continue;
+    const text = alias.text;
+    let flags = boundaryFlags(text);
     let letters = 0;
-    for (let i = 0; i < alias.text.length; i++) {
-      const cased = kindOf(alias.text.charCodeAt(i)) & (K_UPPER | K_LOWER);
+    for (let i = 0; i < text.length; i++) {
+      const cased = kindOf(text.charCodeAt(i)) & (K_UPPER | K_LOWER);
       if (cased === 0) continue;
-      pattern.push(cased);
+      pattern[patternLength++] = cased;
       letters++;
     }
-    casePatStart[a + 1] = pattern.length;
+    casePatStart[a + 1] = patternLength;
     const rule = RULE_CODES[alias.case];
     aliasRule[a] = rule;
     if (rule === RULE_PROPER && letters >= 4) flags |= F_CAPS_OK;
@@ -96,34 +113,28 @@ export function assembleParts(
       surnameEntities.add(aliasEntity[a] ?? 0);
     }
     aliasFlags[a] = flags;
-  });
-  const entityWords = entities.map(() => new Set<string>());
-  aliases.forEach((alias, a) => {
-    const e = aliasEntity[a] ?? 0;
-    if (!surnameEntities.has(e)) return;
-    const words = alias.text.trim().split(/\s+/u);
-    if (words.length < 2) return;
-    for (const w of words) entityWords[e]?.add(foldWord(w));
-  });
-  const classWord = new Uint8Array(core.numClasses);
-  symbols.forEach((c, i) => {
-    classWord[CLS_FIRST + i] = isWordFold(c) ? 1 : 0;
-  });
-  const entityKeep = entityWords.map((words, e) => (surnameEntities.has(e) ? keepBeforeSet(words) : undefined));
+  }
+  const entityKeep: (FoldedWordSet | undefined)[] = new Array<FoldedWordSet | undefined>(entities.length).fill(undefined);
+  if (surnameEntities.size > 0) {
+    const entityWords = new Map<number, Set<string>>();
+    for (const e of surnameEntities) entityWords.set(e, new Set<string>());
+    aliases.forEach((alias, a) => {
+      const words = entityWords.get(aliasEntity[a] ?? 0);
+      if (words === undefined) return;
+      const parts = alias.text.trim().split(/\s+/u);
+      if (parts.length < 2) return;
+      for (const w of parts) words.add(foldWord(w));
+    });
+    for (const [e, words] of entityWords) entityKeep[e] = keepBeforeSet(words);
+  }
   return {
-    entities,
-    aliases,
-    negatives,
-    aliasEntity,
-    negEntity,
+    ...pack,
     aliasFlags,
     negFlags: Uint8Array.from(negatives, (n) => boundaryFlags(n.text)),
     aliasRule,
     casePatStart,
-    casePat: Uint8Array.from(pattern),
+    casePat: pattern.slice(0, patternLength),
     entityKeep,
-    symbols,
-    core,
-    automaton: buildAutomaton(core, classWord, denseBudget),
+    automaton: buildAutomaton(core, classWordOf(pack.symbols, core.numClasses), denseBudget),
   };
 }

@@ -79,7 +79,7 @@ export class AutomatonMatcher implements Matcher {
   }
 
   toData(): MatcherData {
-    return encodeData(this.parts);
+    return encodeData(this.parts, this.parts.automaton.fail);
   }
 
   private resolveClass(c: number): number {

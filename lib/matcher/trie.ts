@@ -2,7 +2,17 @@
  * Builds the keyword trie in breadth-first order. In that order the children of every
  * state are consecutive and the target of edge `j` is state `j + 1`, so the trie is stored
  * as just a child count per state and a class per edge.
+ *
+ * It runs on every recompile (packs of tens of thousands of aliases), so it is built in
+ * that order directly, from the sorted keys, with a few linear passes over typed arrays
+ * (see `buildTrie`).
  */
+
+import * as S from './trie-sort';
+
+// Imported bindings copied into module-local constants: some loaders (CommonJS output)
+// turn every use of an imported binding into a getter call, which hurts hot loops.
+const { sortKeys } = S;
 
 /**
  * Class ids: 0 not yet classified (scanner cache), 1 ignorable, 2 any symbol no pattern
@@ -14,11 +24,14 @@ export const CLS_OTHER = 2;
 export const CLS_SEP = 3;
 export const CLS_FIRST = 4;
 
-export interface TriePattern {
-  /** One char per symbol: `String.fromCharCode(classId)`. */
-  key: string;
-  /** What ends here: alias index (≥ 0) or negative phrase `j` as `-(j + 1)`. */
-  items: number[];
+/** The keys to insert: key `k` is `classes[start[k]..start[k + 1]]` and ends `items[k]`. */
+export interface TrieKeys {
+  /** Class ids of all keys, concatenated. */
+  classes: Uint16Array;
+  /** Per key, plus one: where each key starts in `classes`. */
+  start: Int32Array;
+  /** Per key: what ends there, alias index (≥ 0) or negative phrase `j` as `-(j + 1)`. */
+  items: Int32Array;
 }
 
 export interface TrieCore {
@@ -27,97 +40,103 @@ export interface TrieCore {
   childCounts: Uint16Array;
   /** Per edge; edge `j` leads to state `j + 1`; sorted within each state. */
   edgeClasses: Uint16Array;
-  /** Pairs (state, item), sorted by state. */
+  /** Pairs (state, item), sorted by state, then item. */
   terminals: Int32Array;
 }
 
-class Growable {
-  data: Int32Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Int32Array(Math.max(16, capacity));
+/**
+ * Builds the trie from the sorted keys in two passes. In sorted order, a key adds the
+ * states for its classes past its common prefix with the key before it (`lcp`), one per
+ * depth; and breadth-first order is by depth, then by prefix, which is sorted order. So
+ * the first pass counts the states of every depth, and the second numbers them.
+ */
+export function buildTrie(keys: TrieKeys, numClasses: number): TrieCore {
+  const { start, classes, items } = keys;
+  const order = sortKeys(keys, numClasses);
+  const live = order.length;
+  // Pass 1: common prefixes, and the states per depth (as differences).
+  const lcp = new Int32Array(live);
+  let maxLen = 0;
+  for (let i = 0; i < live; i++) maxLen = Math.max(maxLen, lengthOf(start, order[i] ?? 0));
+  const perDepth = new Int32Array(maxLen + 2);
+  let prevFrom = 0;
+  let prevLen = 0;
+  for (let i = 0; i < live; i++) {
+    const k = order[i] ?? 0;
+    const from = start[k] ?? 0;
+    const len = (start[k + 1] ?? 0) - from;
+    const most = Math.min(len, prevLen);
+    let l = 0;
+    while (l < most && classes[from + l] === classes[prevFrom + l]) l++;
+    lcp[i] = l;
+    perDepth[l + 1] = (perDepth[l + 1] ?? 0) + 1;
+    perDepth[len + 1] = (perDepth[len + 1] ?? 0) - 1;
+    prevFrom = from;
+    prevLen = len;
   }
-  push(v: number): number {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
+  // next[d]: the next state id at depth d.
+  const next = new Int32Array(maxLen + 2);
+  let states = 0;
+  let width = 0;
+  for (let d = 0; d <= maxLen; d++) {
+    width += perDepth[d] ?? 0;
+    next[d] = states;
+    states += d === 0 ? 1 : width;
+  }
+  const childCounts = new Uint16Array(states);
+  const edgeClasses = new Uint16Array(Math.max(0, states - 1));
+  const path = new Int32Array(maxLen + 1);
+  const endState = new Int32Array(live);
+  // Pass 2: number the states.
+  for (let i = 0; i < live; i++) {
+    const k = order[i] ?? 0;
+    const from = start[k] ?? 0;
+    const len = (start[k + 1] ?? 0) - from;
+    for (let d = (lcp[i] ?? 0) + 1; d <= len; d++) {
+      const s = next[d] ?? 0;
+      next[d] = s + 1;
+      edgeClasses[s - 1] = classes[from + d - 1] ?? 0;
+      const parent = path[d - 1] ?? 0;
+      childCounts[parent] = (childCounts[parent] ?? 0) + 1;
+      path[d] = s;
     }
-    this.data[this.length] = v;
-    return this.length++;
+    endState[i] = path[len] ?? 0;
   }
-  get(i: number): number {
-    return this.data[i] ?? 0;
-  }
-  set(i: number, v: number): void {
-    this.data[i] = v;
-  }
+  return { numClasses, childCounts, edgeClasses, terminals: terminalPairs(order, endState, start, items, maxLen) };
 }
 
-export function buildTrie(patterns: TriePattern[], numClasses: number): TrieCore {
-  const sorted = [...patterns].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  let total = 1;
-  for (const p of sorted) total += p.key.length;
-  const cls = new Growable(total);
-  const firstChild = new Growable(total);
-  const lastChild = new Growable(total);
-  const nextSibling = new Growable(total);
-  const newNode = (c: number): number => {
-    cls.push(c);
-    firstChild.push(-1);
-    lastChild.push(-1);
-    return nextSibling.push(-1);
-  };
-  newNode(0);
-  const itemsAt = new Map<number, number[]>();
-  for (const p of sorted) {
-    let node = 0;
-    for (let d = 0; d < p.key.length; d++) {
-      const c = p.key.charCodeAt(d);
-      const last = lastChild.get(node);
-      // Keys are sorted, so an existing child for `c` can only be the last one added.
-      if (last >= 0 && cls.get(last) === c) {
-        node = last;
-        continue;
-      }
-      const child = newNode(c);
-      if (last >= 0) nextSibling.set(last, child);
-      else firstChild.set(node, child);
-      lastChild.set(node, child);
-      node = child;
+function lengthOf(start: Int32Array, k: number): number {
+  return (start[k + 1] ?? 0) - (start[k] ?? 0);
+}
+
+/**
+ * (state, item) pairs by state, then item: in sorted order the end states of one depth
+ * ascend, so a stable bucketing by key length orders them; equal keys (one state) are
+ * adjacent, and their items are put in order.
+ */
+function terminalPairs(order: Int32Array, endState: Int32Array, start: Int32Array, items: Int32Array, maxLen: number): Int32Array {
+  const live = order.length;
+  const at = new Int32Array(maxLen + 2);
+  for (let i = 0; i < live; i++) {
+    const len = lengthOf(start, order[i] ?? 0) + 1;
+    at[len] = (at[len] ?? 0) + 1;
+  }
+  for (let d = 1; d <= maxLen + 1; d++) at[d] = (at[d] ?? 0) + (at[d - 1] ?? 0);
+  const terminals = new Int32Array(2 * live);
+  for (let i = 0; i < live; i++) {
+    const k = order[i] ?? 0;
+    const len = lengthOf(start, k);
+    const state = endState[i] ?? 0;
+    const item = items[k] ?? 0;
+    let t = at[len] ?? 0;
+    at[len] = t + 1;
+    while (t > 0 && terminals[2 * t - 2] === state && (terminals[2 * t - 1] ?? 0) > item) {
+      terminals[2 * t] = state;
+      terminals[2 * t + 1] = terminals[2 * t - 1] ?? 0;
+      t--;
     }
-    const list = itemsAt.get(node);
-    if (list) list.push(...p.items);
-    else itemsAt.set(node, [...p.items]);
+    terminals[2 * t] = state;
+    terminals[2 * t + 1] = item;
   }
-  const n = cls.length;
-  const order = new Int32Array(n);
-  const newId = new Int32Array(n);
-  const childCounts = new Uint16Array(n);
-  const edgeClasses = new Uint16Array(Math.max(0, n - 1));
-  let tail = 1;
-  for (let head = 0; head < n; head++) {
-    const old = order[head] ?? 0;
-    newId[old] = head;
-    let count = 0;
-    for (let ch = firstChild.get(old); ch >= 0; ch = nextSibling.get(ch)) {
-      order[tail] = ch;
-      edgeClasses[tail - 1] = cls.get(ch);
-      tail++;
-      count++;
-    }
-    childCounts[head] = count;
-  }
-  const pairs: [number, number][] = [];
-  for (const [old, items] of itemsAt) {
-    const state = newId[old] ?? 0;
-    for (const item of items) pairs.push([state, item]);
-  }
-  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const terminals = new Int32Array(pairs.length * 2);
-  pairs.forEach(([s, item], i) => {
-    terminals[2 * i] = s;
-    terminals[2 * i + 1] = item;
-  });
-  return { numClasses, childCounts, edgeClasses, terminals };
+  return terminals;
 }
