@@ -1,10 +1,10 @@
 /**
  * "Follow this story" evaluation: runs `draftPack` on the hand-labelled article pages in
  * tests/fixtures/articles/ (happy-dom documents) and prints, per article and per split
- * (dev / holdout), recall of key actors, precision, duplicate rate, kind accuracy,
+ * (dev / holdout / demo, then overall), recall of key actors, precision, duplicate rate, kind accuracy,
  * valid-pack rate and context coverage, next to a baseline of compromise's people(),
  * places() and organizations() used alone on the same extracted text.
- * Run: npx tsx bench/draft-eval.ts [--verbose] [--only dev|holdout]
+ * Run: npx tsx bench/draft-eval.ts [--verbose [--proposals]] [--only dev|holdout|demo]
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -22,7 +22,7 @@ interface KeyActor {
   aliases?: string[];
 }
 interface Label {
-  split: 'dev' | 'holdout';
+  split: 'dev' | 'holdout' | 'demo';
   url: string;
   keyActors: KeyActor[];
   acceptable: string[];
@@ -79,6 +79,13 @@ function score(label: Label, proposals: Proposal[], valid: boolean, ms: number):
   const actorForms = label.keyActors.map((a) => new Set([a.name, ...(a.aliases ?? [])].map(norm)));
   const acceptable = new Set(label.acceptable.map(norm));
   const matches = (p: Proposal, forms: Set<string>): boolean => p.forms.some((f) => forms.has(f));
+  // A proposal whose own name is another labelled referent ("Hunter Biden" with the alias
+  // "Biden") is about that referent: it cannot stand for a key actor through an alias.
+  const otherNames = [...actorForms.map((f, i) => ({ names: new Set([norm(label.keyActors[i]?.name ?? '')]), i })), { names: acceptable, i: -1 }];
+  const namedOther = (p: Proposal, ai: number): boolean => {
+    const n = norm(p.name);
+    return !(actorForms[ai]?.has(n) ?? false) && otherNames.some((o) => o.i !== ai && o.names.has(n));
+  };
   const assigned = new Map<number, number>();
   const s: Score = { keys: label.keyActors.length, found: 0, proposals: proposals.length, correct: 0, duplicated: 0, kindRight: 0, valid: valid ? 1 : 0, packs: 1, withContext: 0, ms, misses: [], junk: [], wrongKind: [] };
   // Prefer proposals whose display name matches, then aliases.
@@ -86,7 +93,7 @@ function score(label: Label, proposals: Proposal[], valid: boolean, ms: number):
     const forms = actorForms[ai] ?? new Set<string>();
     const candidates = proposals
       .map((p, pi) => ({ p, pi }))
-      .filter(({ p, pi }) => !assigned.has(pi) && matches(p, forms))
+      .filter(({ p, pi }) => !assigned.has(pi) && matches(p, forms) && !namedOther(p, ai))
       .sort((a, b) => Number(!forms.has(norm(a.p.name))) - Number(!forms.has(norm(b.p.name))));
     const best = candidates[0];
     if (!best) {
@@ -157,6 +164,7 @@ for (const [file, label] of Object.entries(labels)) {
   out.push(row(file.replace(/\.html$/, ''), ours, true));
   out.push(row('  compromise alone', base, false));
   if (verbose) {
+    if (argv.includes('--proposals')) for (const e of pack.entities) out.push(`      · ${e.kind.padEnd(12)} ${e.name}${e.role ? ` | role "${e.role}"` : ''} [${e.aliases.map((a) => (a.case === 'proper' ? a.text : `${a.text}:${a.case}`)).join(', ')}]`);
     out.push(`    missed: ${ours.misses.join('; ') || '–'}`);
     out.push(`    not labelled: ${ours.junk.join('; ') || '–'}`);
     out.push(`    wrong kind: ${ours.wrongKind.join('; ') || '–'}`);
@@ -167,7 +175,8 @@ for (const [file, label] of Object.entries(labels)) {
 console.log('Draft packs from articles: ours vs compromise people()/places()/organizations() alone');
 console.log('recall = key actors found; precis = proposals that are key or acceptable; dups = found key actors matched by ≥ 2 proposals;');
 console.log('kind = found key actors of the right kind; valid = packs accepted by parsePack; ctx = proposals with a context sentence.\n');
-for (const split of ['dev', 'holdout']) {
+const overall = { ours: empty(), base: empty() };
+for (const split of ['dev', 'holdout', 'demo']) {
   const t = totals[split];
   if (!t) continue;
   console.log(`── ${split} (${t.ours.packs} articles, ${t.ours.keys} key actors) ──`);
@@ -176,5 +185,18 @@ for (const split of ['dev', 'holdout']) {
   console.log(row(`TOTAL ${split}`, t.ours, true));
   console.log(row(`  compromise alone`, t.base, false));
   console.log('');
+  add(overall.ours, t.ours);
+  add(overall.base, t.base);
 }
+console.log(`── summary (${overall.ours.packs} articles, ${overall.ours.keys} key actors) ──`);
+console.log(HEADER);
+for (const split of ['dev', 'holdout', 'demo']) {
+  const t = totals[split];
+  if (!t) continue;
+  console.log(row(split, t.ours, true));
+  console.log(row('  compromise alone', t.base, false));
+}
+console.log(row('OVERALL', overall.ours, true));
+console.log(row('  compromise alone', overall.base, false));
+console.log('');
 console.log('Aims (unseen articles): recall ≥ 0.85, precision ≥ 0.80, dups ≤ 0.15, kind ≥ 0.85, valid 1.00, ctx ≥ 0.95');

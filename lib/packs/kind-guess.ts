@@ -133,8 +133,8 @@ export function kindCue(name: string, sentence?: string): EntityKind | null {
   if (tokens.length > 1 && tokens.some((t) => EVENT_WORDS.has(t)) && !ORG_WORDS.has(last)) return 'event';
   if (/^(?:19|20)\d\d\s/.test(clean) && tokens.length > 1) return 'event';
   if (tokens.length > 1 && TOPIC_WORDS.has(last)) return 'topic';
-  if (tokens.some((t) => ORG_WORDS.has(t))) return 'organisation';
   if (PLACES.has(clean)) return 'place';
+  if (tokens.some((t) => ORG_WORDS.has(t))) return 'organisation';
   if (isAcronym(clean)) return 'organisation';
   if (tokens.length > 1 && PLACE_WORDS.has(last)) return 'place';
   if (tokens.length === 1 && (GROUP_WORDS.has(clean) || (GROUP_SUFFIX.test(clean) && clean.length > 5))) return 'group';

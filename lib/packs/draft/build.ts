@@ -6,6 +6,7 @@ import type { Alias, Entity, EntityKind } from '../../model';
 import { PACK_LIMITS } from '../schema';
 import { isPersonTitle, sentenceAround } from '../kind-guess';
 import { displayName, type Cluster } from './merge';
+import { isDemonymPhrase, isKnownPlace } from './gazetteer';
 import { isDemonymAdjective, lexiconCommon } from './lexicon';
 import { findRole } from './roles';
 import { clip, fold, slugify, unique, wordRegExp } from './text';
@@ -123,8 +124,13 @@ export function buildEntities(input: BuildInput): Entity[] {
       name.length < 2 ||
       !/^[\p{L}“"‘]/u.test(name) ||
       input.excluded(name, count) ||
-      (name.split(/\s+/).length === 1 && isDemonymAdjective(name));
-    const keep = !junk && (count > 0 || titled) && (count >= 2 || titled || lede || role !== null);
+      (name.split(/\s+/).length === 1 && isDemonymAdjective(name)) ||
+      (isDemonymPhrase(name) && !c.mentions.some((m) => m.title));
+    // Named once: only with strong evidence (a title or role, a multi-word name, a defined
+    // acronym, a work title, a known place); a lone capitalised word is too often a stray.
+    const strong =
+      role !== null || name.includes(' ') || c.short !== null || c.mentions.some((m) => m.title || m.quoted) || isKnownPlace(name);
+    const keep = !junk && (count > 0 || titled) && (count >= 2 || titled || strong);
     if (input.boost?.has(fold(name)) && c.kind === 'organisation' && name.split(/\s+/).length === 1) c.kind = 'place';
     const score = count + (titled ? 3 : 0) + (lede ? 1.5 : 0) + (role ? 1 : 0) + (c.short ? 0.5 : 0);
     const first = mine[0] ? mine[0].paragraph * 100000 + mine[0].start : Number.MAX_SAFE_INTEGER;

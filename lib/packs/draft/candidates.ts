@@ -3,9 +3,14 @@
  * connectors such as "of", "de", "bin"), titles before names ("Senator Mark Warner" → Mark
  * Warner, titled "Senator"), acronyms defined in the text ("Marine Stewardship Council
  * (MSC)"), possessives ("Yahoo's" → Yahoo), quoted work titles, and no sentence-initial
- * common words ("The", "However", "Officials").
+ * common words ("The", "However", "Officials", "Asked"). Blocks whose capitals say nothing
+ * (shouted kickers such as "GAZA · NETANYAHU DEFIANT", headline-case subheads such as "Diplomatic
+ * Rift Widens") give no candidates, nor do all-caps runs inside a sentence; a job title with no
+ * name after it ("the Senate Majority Leader") gives only what it qualifies ("Senate").
  */
 import { isFirstName, isOrgWord, isPersonTitle, isTitleWord, kindCue, sentenceSpans } from '../kind-guess';
+import { isKnownPlace } from './gazetteer';
+import { lexiconFirstName } from './lexicon';
 import { escapeRegExp } from './text';
 
 export interface Mention {
@@ -62,6 +67,28 @@ const WEEKDAYS_MONTHS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|S
 /** Generic heads a possessive may stay inside a name for ("Children's Fund", "People's Party"). */
 const POSSESSIVE_HEADS = new Set(['Fund', 'Party', 'Republic', 'Hospital', 'League', 'Museum', 'Church', 'College', 'Health', 'Union', 'Army', 'Front', 'Court', 'Choice', 'Liberation', 'Day']);
 const COMMON_SUFFIX = /(?:ers|ors|ists|ants|ents|ies|ions|ness|ment|ments|ing|ed|ly|ity|ism)$/;
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|quarter)(?:-[\p{L}]+)?$/iu;
+/** Small words a headline-case line leaves in lower case ("Rift With Western Allies", "Implications for"). */
+const HEADLINE_SMALL = new Set('a an the and or nor but of in on at to for with by from as vs via per over into onto upon off up out is are was be its'.split(' '));
+/** Singular words after a place that describe a person from it ("a New York Democrat"). */
+const PLACE_DESCRIPTORS = new Set('Democrat Republican Conservative Liberal Socialist Independent Senator Congressman Congresswoman Representative native resident'.split(' '));
+
+/** A line with no lower-case letter ("GAZA · NETANYAHU DEFIANT", "LIVE"): its capitals say nothing. */
+export function isShouted(text: string): boolean {
+  return !/\p{Ll}/u.test(text) && /\p{Lu}{2}/u.test(text);
+}
+
+/** A short line in headline case ("Controversial Strategy Amidst International Concern"): its capitals say nothing. */
+export function isHeadlineCase(text: string): boolean {
+  if (text.length > 160 || /[.!?]["”’)]*$/u.test(text) || /[.!?]\s+\p{Lu}/u.test(text)) return false;
+  const ws = (text.match(/[\p{L}][\p{L}'’-]*/gu) ?? []).filter((w) => !HEADLINE_SMALL.has(w.toLowerCase()) || /^\p{Lu}/u.test(w));
+  if (ws.length < 3) return false;
+  const caps = ws.filter((w) => /^\p{Lu}/u.test(w)).length;
+  const lowerContent = ws.filter((w) => /^\p{Ll}/u.test(w)).length;
+  return lowerContent === 0 && caps >= 3;
+}
+
+const isAllCaps = (t: string): boolean => /\p{Lu}/u.test(t) && !/\p{Ll}/u.test(t);
 
 function tokenize(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
@@ -216,9 +243,14 @@ function sequences(text: string, from: number, to: number, masked: (at: number) 
 export function findCandidates(paragraphs: readonly string[], isCommon: CommonWord): Candidates {
   const mentions: Mention[] = [];
   const acronyms: AcronymDefinition[] = [];
-  paragraphs.forEach((text, index) => acronymDefinitions(text, index, mentions, acronyms));
-  const longForms = [...new Set(acronyms.map((a) => a.long))];
+  const silent = paragraphs.map((text) => isShouted(text) || isHeadlineCase(text));
   paragraphs.forEach((text, index) => {
+    if (!silent[index]) acronymDefinitions(text, index, mentions, acronyms);
+  });
+  const longForms = [...new Set(acronyms.map((a) => a.long))];
+  const mixedCase = new Set((paragraphs.filter((_, i) => !silent[i]).join(' ').match(/\p{Lu}\p{Ll}[\p{L}'’-]*/gu) ?? []).map((w) => w.toUpperCase()));
+  paragraphs.forEach((text, index) => {
+    if (silent[index]) return;
     const masks: [number, number][] = mentions.filter((m) => m.paragraph === index).map((m) => [m.start, m.end]);
     for (const long of longForms) {
       const re = new RegExp(escapeRegExp(long), 'g');
@@ -237,7 +269,7 @@ export function findCandidates(paragraphs: readonly string[], isCommon: CommonWo
       const lead = /^[\s"“‘'([—–-]*/u.exec(text.slice(from, to))?.[0].length ?? 0;
       for (const seq of sequences(text, from, to, masked)) {
         const initial = seq[0]?.start === from + lead;
-        const found = nameFrom(seq, initial, paragraphs, isCommon);
+        const found = nameFrom(shoutless(seq, mixedCase), initial, paragraphs, isCommon);
         for (const part of found) mentions.push({ ...part, paragraph: index, name: text.slice(part.start, part.end) });
       }
     }
@@ -245,24 +277,70 @@ export function findCandidates(paragraphs: readonly string[], isCommon: CommonWo
   return { mentions, acronyms };
 }
 
+/**
+ * All-caps runs in running text are never names as written: a run of several all-caps words
+ * ("JOIN US", "BREAKING NEWS") is dropped; a single long all-caps word the text also writes in
+ * mixed case ("NETANYAHU" beside "Netanyahu") is dropped too (the mixed-case mention is the
+ * candidate). Short all-caps words stay (acronyms: "NASA", "FTC").
+ */
+function shoutless(seq: Token[], mixedCase: ReadonlySet<string>): Token[] {
+  const shouted = seq.filter((t) => isAllCaps(t.text) && !/\./.test(t.text));
+  if (shouted.length >= 2 && shouted.some((t) => t.text.replace(/[^\p{L}]/gu, '').length >= 4)) return seq.filter((t) => !shouted.includes(t));
+  return seq.filter((t) => !(isAllCaps(t.text) && t.text.length >= 5 && mixedCase.has(t.text)));
+}
+
+/** "New York" and "New Delhi" are names; "New" before an ordinary sentence is not. */
+function keepsLeadingStop(seq: Token[], paragraphs: readonly string[]): boolean {
+  const first = seq[0]?.text ?? '';
+  if (first !== 'New' || seq.length < 2) return false;
+  const two = `${first} ${seq[1]?.text ?? ''}`;
+  return isKnownPlace(two) || isKnownPlace(seq.slice(0, 3).map((t) => t.text).join(' ')) || occursNonInitially(paragraphs, two);
+}
+
 function nameFrom(seqIn: Token[], initial: boolean, paragraphs: readonly string[], isCommon: CommonWord): Omit<Mention, 'paragraph'>[] {
   let seq = seqIn;
   let atStart = initial;
-  while (seq.length > 0 && (STOP_CAPS.has(seq[0]?.text ?? '') || !isCap(seq[0]?.text ?? ''))) {
+  while (seq.length > 0 && ((STOP_CAPS.has(seq[0]?.text ?? '') && !keepsLeadingStop(seq, paragraphs)) || !isCap(seq[0]?.text ?? '') || NUMBER_WORD.test(seq[0]?.text ?? ''))) {
     seq = seq.slice(1);
     atStart = false;
   }
   if (seq.length === 0) return [];
-  const first = seq[0]?.text ?? '';
-  if (atStart && !isTitleWord(first) && !/^\p{Lu}{2,}/u.test(first)) {
+  // Sentence-initial ordinary words ("Asked", "Speaking", "Looking Ahead"): dropped, one after
+  // another, unless the text also writes them capitalised mid-sentence.
+  while (atStart && seq.length > 0) {
+    const first = seq[0]?.text ?? '';
+    if (isTitleWord(first) || /^\p{Lu}{2,}/u.test(first)) break;
     const phrase = seq.map((t) => t.text).join(' ');
     const common = isCommon(first) || (seq.length === 1 && COMMON_SUFFIX.test(first.toLowerCase()));
-    if (common && !occursNonInitially(paragraphs, seq.length > 1 ? phrase : first)) {
-      seq = seq.slice(1);
-      while (seq.length > 0 && !isCap(seq[0]?.text ?? '')) seq = seq.slice(1);
-    }
+    if (!common || occursNonInitially(paragraphs, seq.length > 1 ? phrase : first)) break;
+    seq = seq.slice(1);
+    while (seq.length > 0 && !isCap(seq[0]?.text ?? '')) seq = seq.slice(1);
   }
   if (seq.length === 0) return [];
+  // "a New York Democrat": the place, not a name.
+  for (let k = seq.length - 1; k >= 1; k--) {
+    if (seq.slice(k).every((t) => PLACE_DESCRIPTORS.has(t.text)) && isKnownPlace(seq.slice(0, k).map((t) => t.text).join(' '))) {
+      seq = seq.slice(0, k);
+      break;
+    }
+  }
+  // A job title with no name after it ("Senate Majority Leader", "Prime Minister"): only the
+  // entity it qualifies, if any ("Senate"); "Office of the Prime Minister" stays whole.
+  const lastText = seq[seq.length - 1]?.text ?? '';
+  if (isPersonTitle(lastText) && !seq.some((t) => CONNECTORS.has(t.text) || t.text === 'the')) {
+    let k = seq.length - 1;
+    while (k > 0 && isTitleWord(seq[k - 1]?.text ?? '')) k--;
+    const rest = seq.slice(0, k);
+    const word = rest[0]?.text ?? '';
+    // "John Major", "Kelly Bishop": a given name before one title word is a person's name.
+    const person = seq.length - k === 1 && (isFirstName(word) || lexiconFirstName(word));
+    if (!person) {
+      if (rest.length === 0 || (rest.length === 1 && (isCommon(word) || STOP_CAPS.has(word)))) return [];
+      const a = rest[0];
+      const b = rest[rest.length - 1];
+      return a && b ? [{ name: '', start: a.start, end: b.end }] : [];
+    }
+  }
   const { prefix, title, name: whole } = splitTitle(seq);
   let name = whole;
   const of = name.findIndex((t) => t.text === 'of');

@@ -75,7 +75,8 @@ function removeFurniture(root: Document): void {
   if (!body) return;
   for (const el of Array.from(body.querySelectorAll(FURNITURE))) el.remove();
   for (const el of Array.from(body.querySelectorAll('*'))) {
-    if (!el.isConnected || !FURNITURE_CLASS.test(classOf(el))) continue;
+    // Not `isConnected`: happy-dom reports it false for every node of a cloned document.
+    if (!body.contains(el) || !FURNITURE_CLASS.test(classOf(el))) continue;
     if (el.querySelectorAll('p').length >= 3 || el.querySelector('h1, article')) continue;
     el.remove();
   }

@@ -7,6 +7,7 @@
 import type { EntityKind } from '../../model';
 import { isFirstName, isPersonTitle, kindCue, shapeKind } from '../kind-guess';
 import type { AcronymDefinition, Mention } from './candidates';
+import { gazetteerKind, isKnownPlace } from './gazetteer';
 import { lexiconFirstName, nameGender, type KindVotes } from './lexicon';
 import { fold } from './text';
 
@@ -58,6 +59,9 @@ function decideKind(c: Cluster, sentenceOf: (m: Mention) => string, votes: KindV
   const name = displayName(c);
   if (c.mentions.some((m) => m.title !== undefined && isPersonTitle(tokensOf(m.title).pop() ?? ''))) return 'person';
   if (c.mentions.length > 0 && c.mentions.every((m) => m.quoted)) return 'topic';
+  // Countries, states, regions are places ("United States", not an organisation for "United").
+  const known = gazetteerKind(name) ?? (c.short ? gazetteerKind(c.short) : null);
+  if (known) return known;
   const cue = kindCue(name) ?? (c.short ? 'organisation' : null);
   if (cue) return cue;
   const ts = tokensOf(name);
@@ -145,7 +149,7 @@ export function mergeMentions(
   for (const c of live()) {
     const name = displayName(c);
     const key = nameKey(name);
-    if (people.includes(c) || kindCue(name) === 'place' || c.short) continue;
+    if (people.includes(c) || kindCue(name) === 'place' || isKnownPlace(name) || c.short) continue;
     const matches = people.filter((p) => surnameKeys(displayName(p)).includes(key));
     if (matches.length === 0) continue;
     const gender = genderOfTitles(c);
