@@ -62,21 +62,24 @@ export function PacksSection({ db, actions, doc = document }: PacksSectionProps)
     if (target && !target.disabled) target.focus();
   }, [refocus, overview.value]);
 
-  const run = async (work: () => Promise<string | null>, takeFocus = false) => {
+  /** Run one action; its message (or error) goes to the section's notice. True when it worked. */
+  const run = async (work: () => Promise<string | null>, takeFocus = false): Promise<boolean> => {
     setError(null);
     try {
       const message = await work();
       setNotice(message);
       if (takeFocus) setFocusNotice((n) => n + 1);
+      return true;
     } catch (e) {
       setNotice(null);
       setError(errorMessage(e));
+      return false;
     }
   };
 
   const handlers: PackItemHandlers = {
     onEnabled: (pack, enabled) =>
-      void run(async () => {
+      run(async () => {
         await actions.setPackEnabled(pack.id, enabled);
         return enabled ? `${quoted(pack.title)} is on.` : `${quoted(pack.title)} is off: its entities are not underlined or shown.`;
       }),

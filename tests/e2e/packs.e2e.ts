@@ -65,6 +65,7 @@ describe('packs in the options page', () => {
     const card = await cardText('President Biden');
     expect(card).toContain('President Joe Biden (April 2024)');
     expect(card).toMatch(/Also: Joe Biden in “/);
+    await news.screenshot({ path: `${SCREENSHOTS}/card-also.png` });
     await news.keyboard.press('Escape');
     await options.bringToFront();
     await options.screenshot({ path: `${SCREENSHOTS}/options-packs.png`, fullPage: true });
@@ -102,11 +103,16 @@ describe('packs in the options page', () => {
 describe('entities in the options page', () => {
   it('corrects an entity above its pack: the page card shows it; reset brings the pack back', async () => {
     await options.goto(`chrome-extension://${session.extensionId}/options.html#entities`);
+    await options.getByLabel('Search entities').fill('bi');
+    await options.getByRole('button', { name: /Joe Biden/ }).first().waitFor();
+    await options.screenshot({ path: `${SCREENSHOTS}/options-entities.png`, fullPage: false });
     await options.getByLabel('Search entities').fill('schum');
     await options.getByRole('button', { name: /Chuck Schumer/ }).first().click();
     const role = options.getByLabel('Role', { exact: true });
     await role.fill('Senate Majority Leader, corrected by me');
-    await options.screenshot({ path: `${SCREENSHOTS}/options-entities.png`, fullPage: false });
+    await options.locator('#bs-editor-h').scrollIntoViewIfNeeded();
+    await options.evaluate(() => window.scrollTo(0, 0));
+    await options.screenshot({ path: `${SCREENSHOTS}/options-entity-editor.png`, fullPage: false });
     await options.getByRole('button', { name: 'Save', exact: true }).click();
     await options.getByRole('button', { name: 'Reset to the pack’s version' }).waitFor({ timeout: 5_000 });
 

@@ -10,7 +10,8 @@ import type { PackListRow } from '../queries';
 import { ORIGIN_LABELS, ordinal, plural, quoted } from './text';
 
 export interface PackItemHandlers {
-  onEnabled(pack: PackListRow, enabled: boolean): void;
+  /** Resolves once the request is done: true when it worked (a failure is reported by the section). */
+  onEnabled(pack: PackListRow, enabled: boolean): Promise<boolean>;
   onExport(pack: PackListRow): void;
   onRemove(pack: PackListRow): void;
   onMove(pack: PackListRow, step: -1 | 1): void;
@@ -34,6 +35,12 @@ export function PackItem({ pack, inUse, canMoveUp, canMoveDown, handlers }: Pack
   const headingId = packDomId(pack.id);
   const own = pack.origin === 'user';
   const [confirming, setConfirming] = useState(false);
+  // The switch shows the reader's choice at once; the database's value takes over when the
+  // request is done (the same on success, the old one after a failure).
+  const [wanted, setWanted] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (wanted === pack.enabled) setWanted(null);
+  }, [wanted, pack.enabled]);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const removeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -84,8 +91,14 @@ export function PackItem({ pack, inUse, canMoveUp, canMoveDown, handlers }: Pack
           <input
             type="checkbox"
             class="bs-pack__enabled"
-            checked={pack.enabled}
-            onChange={(e) => handlers.onEnabled(pack, e.currentTarget.checked)}
+            checked={wanted ?? pack.enabled}
+            onChange={(e) => {
+              const next = e.currentTarget.checked;
+              setWanted(next);
+              void handlers.onEnabled(pack, next).then((ok) => {
+                if (!ok) setWanted(null);
+              });
+            }}
           />
           <span>
             Enabled<span class="bs-sr">{`: ${pack.title}`}</span>
