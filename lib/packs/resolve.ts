@@ -95,35 +95,48 @@ export function resolvePacks(source: PackSource): Resolution {
     }
   }
 
-  // 2. One entity per alias: the first claimant keeps it.
-  const owner = new Map<string, { entity: Entity; pack: InstalledPack }>();
+  // 2. One entity per alias: the first claimant keeps it. The owner map holds indexes into
+  // `entities` (small integers, no allocation per alias); an entity's alias list is copied
+  // only when it loses one.
+  const owner = new Map<string, number>();
   const aliasConflicts = new Map<string, AliasConflict>();
   const matcherEntities: Entity[] = [];
-  for (const resolved of entities) {
-    const pack = packById.get(resolved.packId);
-    if (!pack) continue;
+  for (let index = 0; index < entities.length; index++) {
+    const resolved = entities[index];
+    const pack = resolved ? packById.get(resolved.packId) : undefined;
+    if (!resolved || !pack) continue;
     const { entity } = resolved;
-    const kept = entity.aliases.filter((alias) => {
+    const aliases = entity.aliases;
+    let kept: Entity['aliases'] | null = null;
+    for (let a = 0; a < aliases.length; a++) {
+      const alias = aliases[a];
+      if (!alias) continue;
       const key = normaliseKey(alias.text);
-      if (key === '') return false;
-      const first = owner.get(key);
-      if (!first) {
-        owner.set(key, { entity, pack });
-        return true;
+      let keep = key !== '';
+      if (keep) {
+        const first = owner.get(key);
+        if (first === undefined) owner.set(key, index);
+        else if (first !== index) {
+          keep = false;
+          const winner = entities[first];
+          const winnerPack = winner ? packById.get(winner.packId) : undefined;
+          if (winner && winnerPack) {
+            let conflict = aliasConflicts.get(key);
+            if (!conflict) {
+              conflict = { alias: alias.text, winner: side(winner.entity, winnerPack), losers: [], sameEntity: false };
+              aliasConflicts.set(key, conflict);
+              conflicts.push(conflict);
+            }
+            const loser = side(entity, pack);
+            if (!conflict.losers.some((l) => l.entityId === loser.entityId)) conflict.losers.push(loser);
+            addAlso(winner.entity.id, loser);
+          }
+        }
       }
-      if (first.entity.id === entity.id) return true;
-      let conflict = aliasConflicts.get(key);
-      if (!conflict) {
-        conflict = { alias: alias.text, winner: side(first.entity, first.pack), losers: [], sameEntity: false };
-        aliasConflicts.set(key, conflict);
-        conflicts.push(conflict);
-      }
-      const loser = side(entity, pack);
-      if (!conflict.losers.some((l) => l.entityId === loser.entityId)) conflict.losers.push(loser);
-      addAlso(first.entity.id, loser);
-      return false;
-    });
-    if (kept.length === entity.aliases.length) matcherEntities.push(entity);
+      if (!keep && kept === null) kept = aliases.slice(0, a);
+      else if (keep && kept !== null) kept.push(alias);
+    }
+    if (kept === null) matcherEntities.push(entity);
     else if (kept.length > 0) matcherEntities.push({ ...entity, aliases: kept });
   }
 
