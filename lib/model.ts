@@ -295,8 +295,15 @@ export interface Backup {
   version: 1;
   exportedAt: string;
   notes: Note[];
-  /** Entities the user added (none yet; kept so older backups stay importable later). */
+  /**
+   * Always empty: the first backups had this field before the reader could add entities.
+   * Their entities now travel as `userPack`.
+   */
   userEntities: Entity[];
+  /** The reader's own pack ("My entities", `USER_PACK_ID`) with its sources; absent when they have none. */
+  userPack?: Pack;
+  /** The reader's corrections of pack entities. */
+  entityEdits?: EntityEdit[];
   settings: Record<string, unknown>;
 }
 
@@ -307,4 +314,19 @@ export interface ImportSummary {
   skipped: number;
   /** Human-readable notes on what was changed to make the input safe, if anything. */
   warnings: string[];
+  /** What the backup's own entities and corrections did (absent when it had none). */
+  userLayer?: UserLayerSummary;
+}
+
+export interface UserLayerSummary {
+  /** Entities of "My entities" added from the backup. */
+  entitiesAdded: number;
+  /** Already here, the same as in the backup. */
+  entitiesSame: number;
+  /** Here and different from the backup's copy: the copy here was kept. */
+  entitiesKept: number;
+  /** Corrections added, replaced (the backup's was newer) and skipped (the one here is as new or newer). */
+  editsAdded: number;
+  editsUpdated: number;
+  editsSkipped: number;
 }

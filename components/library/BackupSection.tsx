@@ -21,6 +21,27 @@ export function summaryLine(summary: ImportSummary): string {
   return `${summary.added} added, ${summary.updated} updated, ${summary.skipped} skipped`;
 }
 
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** What the backup's own entities and corrections did, or null when it had none. */
+export function layerLine(summary: ImportSummary): string | null {
+  const l = summary.userLayer;
+  if (!l) return null;
+  const parts: string[] = [];
+  const entities = l.entitiesAdded + l.entitiesSame + l.entitiesKept;
+  if (entities > 0) {
+    const bits = [`${l.entitiesAdded} added`];
+    if (l.entitiesSame > 0) bits.push(`${l.entitiesSame} already here`);
+    if (l.entitiesKept > 0) bits.push(`${l.entitiesKept} kept as they are here (they differ from the file’s copy)`);
+    parts.push(`My entities: ${bits.join(', ')}`);
+  }
+  const edits = l.editsAdded + l.editsUpdated + l.editsSkipped;
+  if (edits > 0) {
+    parts.push(`${count(edits, 'correction', 'corrections')}: ${l.editsAdded} added, ${l.editsUpdated} updated, ${l.editsSkipped} skipped`);
+  }
+  return parts.length > 0 ? `${parts.join('; ')}.` : null;
+}
+
 type ImportState =
   | { status: 'idle' }
   | { status: 'busy'; file: string }
@@ -74,7 +95,7 @@ export function BackupSection({ actions, doc, now = Date.now }: BackupSectionPro
       <div class="bs-panel" role="group" aria-labelledby="bs-export-h">
         <h3 id="bs-export-h">Export</h3>
         <p class="bs-hint">
-          Everything you made — notes, including the trash — in one JSON file you can import again here. Markdown holds your live notes, for reading or another app.
+          Everything you made — notes (the trash too), the entities in “My entities” and your corrections of pack entities — in one JSON file you can import again here. Markdown holds your live notes, for reading or another app.
         </p>
         <div class="bs-actions">
           <button type="button" class="bs-btn bs-btn--primary" onClick={() => void exportAs('json')}>
@@ -92,7 +113,7 @@ export function BackupSection({ actions, doc, now = Date.now }: BackupSectionPro
       <div class="bs-panel" role="group" aria-labelledby="bs-import-h">
         <h3 id="bs-import-h">Import</h3>
         <p class="bs-hint" id="bs-import-hint">
-          Merges a Backstory backup into your notes: a note you already have is kept unless the file’s copy is newer. A file with any problem changes nothing.
+          Merges a Backstory backup into what you have: a note or a correction you already have is kept unless the file’s copy is newer; an entity of yours is never replaced. A file with any problem changes nothing.
         </p>
         <label class="bs-file" for="bs-import">
           Choose a backup file to import
@@ -127,6 +148,7 @@ function ImportResult({ file, summary }: { file: string; summary: ImportSummary 
         <strong>{`Imported ${file}: `}</strong>
         <span class="bs-summary-line">{summaryLine(summary)}</span>
       </p>
+      {layerLine(summary) ? <p class="bs-summary-layer">{layerLine(summary)}</p> : null}
       {summary.warnings.length > 0 ? (
         <>
           <p>{summary.warnings.length === 1 ? 'One thing was changed to make the file safe:' : `${summary.warnings.length} things were changed to make the file safe:`}</p>

@@ -37,6 +37,12 @@ export function createHandlers(
     },
     injectContentScript: (input) => inject(input),
     ...createPackHandlers(db, cache, whenReady, { now: notes.now, ...packs }),
-    ...createNotesHandlers(db, notes),
+    ...createNotesHandlers(db, {
+      ...notes,
+      onSourceChange: async () => {
+        cache.invalidate();
+        await packs.onChange?.();
+      },
+    }),
   };
 }

@@ -134,6 +134,19 @@ describe('note handlers', () => {
     expect((await listNotes(db)).map((n) => n.text)).toEqual(['exported']);
   });
 
+  it('signals a source change only when an import brought entities or corrections', async () => {
+    const onSourceChange = vi.fn(() => Promise.resolve());
+    const layered = createNotesHandlers(db, { now: () => clock, onSourceChange });
+    const plain = await layered.exportBackup({}, ext);
+    await layered.importBackup({ json: JSON.stringify(plain) }, ext);
+    expect(onSourceChange).not.toHaveBeenCalled();
+    const edit = { id: 'person/a', entity: { id: 'person/a', kind: 'person', name: 'A', aliases: [{ text: 'A', case: 'proper' }], role: '', summary: '', contexts: [], relations: [] }, basePackId: 'p', baseVersion: 1, editedAt: 5 };
+    const summary = await layered.importBackup({ json: JSON.stringify({ ...plain, entityEdits: [edit] }) }, ext);
+    expect(summary.userLayer?.editsAdded).toBe(1);
+    expect(onSourceChange).toHaveBeenCalledTimes(1);
+    expect((await db.edits.get('person/a'))?.entity.name).toBe('A');
+  });
+
   it('rejects with "storage is full" on a quota failure, writing nothing and signalling nothing', async () => {
     const existing = await h.saveNote({ draft: draft({ type: 'entity', entityId: 'person/a' }, 'kept') }, ext);
     onWrite.mockClear();

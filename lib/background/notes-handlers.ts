@@ -28,7 +28,7 @@ import {
 import { toNote, type StoredNote } from '../db/notes-row';
 import { noteUrlKey } from '../notes/url';
 import { createSearchIndex, type SearchIndex } from '../notes/search-index';
-import { exportBackup, exportMarkdown, importBackup } from '../backup';
+import { exportBackup, exportMarkdown, importBackup, layerChanged } from '../backup';
 
 export type NoteRequest =
   | 'notesForEntity'
@@ -50,6 +50,8 @@ export interface NotesHandlerOptions {
   now?: () => number;
   /** Runs after every successful note write (bump the change signal, purge the trash). */
   onWrite?: () => Promise<unknown>;
+  /** Runs after a backup import changed the reader's entities or corrections (recompile, tell the tabs). */
+  onSourceChange?: () => Promise<unknown>;
   log?: { warn(...args: unknown[]): void };
 }
 
@@ -144,6 +146,7 @@ export function createNotesHandlers(db: BackstoryDB, options: NotesHandlerOption
   const now = options.now ?? Date.now;
   const log = options.log ?? console;
   const onWrite = options.onWrite ?? (() => Promise.resolve());
+  const onSourceChange = options.onSourceChange ?? (() => Promise.resolve());
   const keeper = createIndexKeeper(db);
 
   /**
@@ -205,7 +208,12 @@ export function createNotesHandlers(db: BackstoryDB, options: NotesHandlerOption
     exportBackup: () => exportBackup(db, now()),
     exportMarkdown: () => exportMarkdown(db),
     // Any number of notes changed: rebuild on the next search.
-    importBackup: written(({ json }) => importBackup(db, json, now())),
+    // The reader's entities and corrections it brought change the matcher: signal that too.
+    importBackup: written(async ({ json }) => {
+      const summary = await importBackup(db, json, now());
+      if (layerChanged(summary.userLayer)) await onSourceChange().catch((error: unknown) => log.warn('backstory: could not signal the new entities', error));
+      return summary;
+    }),
     // Only notes in the trash are deleted, and the index holds none (nor does the purge of
     // expired trash that `onWrite` may run).
     emptyTrash: written(

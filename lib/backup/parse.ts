@@ -18,6 +18,7 @@ import {
   quote,
   typeName,
 } from './schema';
+import { parseUserLayer } from './user-layer';
 
 /** Every rejection of a backup; the message says what is wrong and where. */
 export class BackupError extends Error {
@@ -234,6 +235,8 @@ export function parseBackup(json: unknown, limits: BackupLimits = BACKUP_LIMITS)
   }
   const parsed = result.data;
   checkDuplicateIds(parsed.notes, limits);
+  const layer = parseUserLayer(parsed.userPack, parsed.entityEdits);
+  if (layer.problems.length > 0) reject(layer.problems, limits);
 
   let stripped = 0;
   let htmlLike = 0;
@@ -251,12 +254,15 @@ export function parseBackup(json: unknown, limits: BackupLimits = BACKUP_LIMITS)
   }
   if (parsed.userEntities.length > 0) {
     const n = parsed.userEntities.length;
-    warnings.push(`Ignored ${n} user entit${n === 1 ? 'y' : 'ies'}: this version of Backstory has none to import`);
+    warnings.push(`Ignored ${n} entr${n === 1 ? 'y' : 'ies'} in the old "userEntities" field: entities travel as "userPack"`);
   }
   if (Object.keys(parsed.settings).length > 0) {
     warnings.push('Ignored the settings in the backup: this version of Backstory has none to import');
   }
 
-  const backup: Backup = { ...parsed, notes, userEntities: [], settings: {} };
+  const { userPack: _rawPack, entityEdits: _rawEdits, ...rest } = parsed;
+  const backup: Backup = { ...rest, notes, userEntities: [], settings: {} };
+  if (layer.userPack) backup.userPack = layer.userPack;
+  if (layer.entityEdits.length > 0) backup.entityEdits = layer.entityEdits;
   return { backup, warnings };
 }

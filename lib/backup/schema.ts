@@ -54,7 +54,7 @@ export const TARGET_KEYS: Readonly<Record<string, readonly string[]>> = {
   passage: ['type', 'url', 'selector'],
 };
 export const SELECTOR_KEYS: readonly string[] = ['exact', 'prefix', 'suffix', 'start', 'end'];
-export const BACKUP_KEYS: readonly string[] = ['format', 'version', 'exportedAt', 'notes', 'userEntities', 'settings'];
+export const BACKUP_KEYS: readonly string[] = ['format', 'version', 'exportedAt', 'notes', 'userEntities', 'userPack', 'entityEdits', 'settings'];
 
 /** Why `s` is not an acceptable http(s) URL, or null. */
 export function httpUrlProblem(s: string): string | null {
@@ -161,11 +161,15 @@ export const backupSchema = z.object({
   notes: z
     .array(noteSchema)
     .max(BACKUP_LIMITS.maxNotes, { error: (iss) => `too many notes: ${countOf(iss.input)} (max ${BACKUP_LIMITS.maxNotes})` }),
-  // Nothing the user adds is an entity yet: accepted (and reported) but not imported.
+  // The first backups' field, from before the reader could add entities: accepted (and
+  // reported) but not imported. Their entities travel as `userPack`.
   userEntities: z
     .array(z.unknown())
     .max(BACKUP_LIMITS.maxUserEntities, { error: `too many user entities (max ${BACKUP_LIMITS.maxUserEntities})` })
     .default([]),
+  // Validated by `parseUserLayer` (lib/backup/user-layer.ts) with the pack format's own rules.
+  userPack: z.unknown().optional(),
+  entityEdits: z.unknown().optional(),
   settings: z.record(z.string(), z.unknown()).default({}),
 });
 
@@ -173,8 +177,10 @@ export const backupSchema = z.object({
 type Assignable<To, From extends To> = From;
 type _SchemaToNote = Assignable<Note, z.output<typeof noteSchema>>;
 type _NoteToSchema = Assignable<z.input<typeof noteSchema>, Note>;
-// (`userEntities` is read as unknown[]: it is ignored, never imported.)
-type _SchemaToBackup = Assignable<Omit<Backup, 'userEntities'>, Omit<z.output<typeof backupSchema>, 'userEntities'>>;
+// (`userEntities` is read as unknown[]: it is ignored, never imported; `userPack` and
+// `entityEdits` are read as unknown and validated by `parseUserLayer`.)
+type Layered = 'userEntities' | 'userPack' | 'entityEdits';
+type _SchemaToBackup = Assignable<Omit<Backup, Layered>, Omit<z.output<typeof backupSchema>, Layered>>;
 
 /** Messages for zod's built-in issues (schema-level messages take precedence). */
 export function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {

@@ -6,7 +6,7 @@
  * `entities[3].relations[1].target: unknown entity "person/x"`.
  */
 import { z } from 'zod';
-import { CASE_RULES, ENTITY_KINDS, RELATION_TYPES, type Entity, type Pack } from '../model';
+import { CASE_RULES, ENTITY_KINDS, RELATION_TYPES, USER_PACK_ID, type Entity, type Pack } from '../model';
 import { PACK_LIMITS } from './limits';
 
 export const PACK_FORMAT = 1;
@@ -194,7 +194,9 @@ function checkReferences(pack: RawPack, report: IssueSink): void {
       }
     });
     entity.relations.forEach((relation, j) => {
-      if (!entityIds.has(relation.target)) {
+      // "My entities" may point at entities of other packs (the editor allows any installed
+      // entity; a card leaves out a target that is not installed).
+      if (!entityIds.has(relation.target) && !(pack.id === USER_PACK_ID && relation.target !== entity.id)) {
         report(['entities', i, 'relations', j, 'target'], `unknown entity "${relation.target}"`);
       } else if (relation.target === entity.id) {
         report(['entities', i, 'relations', j, 'target'], `an entity cannot relate to itself ("${entity.id}")`);
