@@ -56,7 +56,7 @@ describe('track this name', () => {
     expect(await form.getByLabel('Context from this page').inputValue()).toContain('saying Israelis alone would choose their leaders');
     expect(await form.textContent()).toContain('Netanyahu rejects Schumer call — Fixture News');
     await form.getByLabel('Role (optional)').fill('The citizens of Israel');
-    await page.screenshot({ path: `${SCREENSHOTS}/track-form.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}/track-form.png`, animations: 'disabled' });
     await form.getByRole('button', { name: 'Track', exact: true }).click();
     await expect.poll(() => form.getByRole('status').textContent(), { timeout: 5_000 }).toContain('Tracking “Israelis”');
 

@@ -65,7 +65,7 @@ describe('packs in the options page', () => {
     const card = await cardText('President Biden');
     expect(card).toContain('President Joe Biden (April 2024)');
     expect(card).toMatch(/Also: Joe Biden in “/);
-    await news.screenshot({ path: `${SCREENSHOTS}/card-also.png` });
+    await news.screenshot({ path: `${SCREENSHOTS}/card-also.png`, animations: 'disabled' });
     await news.keyboard.press('Escape');
     await options.bringToFront();
     await options.screenshot({ path: `${SCREENSHOTS}/options-packs.png`, fullPage: true });
