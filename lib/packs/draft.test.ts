@@ -91,6 +91,56 @@ describe('draftPack: names and titles', () => {
     expect(find(pack, 'Yahoo')?.aliases.map((a) => a.text)).not.toContain('Yahoo Japan');
   });
 
+
+  it('keeps institutions whose names hold an "and" whole, and two names joined by "and" apart', () => {
+    const pack = draft(
+      article([
+        'The Food and Drug Administration said on Tuesday it would review the rules, a move the Securities and Exchange Commission welcomed.',
+        'Representative Jason Smith, who chairs the House Ways and Means Committee, said the Centers for Disease Control and Prevention had not been consulted.',
+        'The Bill and Melinda Gates Foundation said it would help. Texas and California sued, and the Senate and House Armed Services Committees will hold hearings.',
+        'The Food and Drug Administration has until March. Smith said the Securities and Exchange Commission and the Gates Foundation would testify.',
+      ]),
+    );
+    expect(names(pack)).toEqual(
+      expect.arrayContaining([
+        'Food and Drug Administration',
+        'Securities and Exchange Commission',
+        'House Ways and Means Committee',
+        'Centers for Disease Control and Prevention',
+        'Bill and Melinda Gates Foundation',
+        'Texas',
+        'California',
+      ]),
+    );
+    for (const part of ['Drug Administration', 'Exchange Commission', 'House Ways', 'Means Committee', 'Melinda Gates Foundation', 'Senate and House Armed Services Committees']) {
+      expect(names(pack)).not.toContain(part);
+    }
+    const cdc = find(pack, 'Centers for Disease Control and Prevention');
+    expect(cdc?.kind).toBe('organisation');
+    expect(cdc?.aliases.map((a) => a.text)).toEqual(['Centers for Disease Control and Prevention']);
+  });
+
+  it('keeps the title alias of a person named only by title and surname, and reads seats of power as organisations', () => {
+    const pack = draft(
+      article([
+        'President Trump, speaking at the White House, called the plan a win. President Trump said he would sign it on Friday.',
+        'The White House said the Office of Management and Budget would publish the details.',
+      ]),
+    );
+    expect(find(pack, 'Trump')?.aliases.map((a) => a.text)).toEqual(expect.arrayContaining(['Trump', 'President Trump']));
+    expect(find(pack, 'White House')?.kind).toBe('organisation');
+  });
+
+  it('gives only people a surname with a particle ("Van Gogh"), never "Of England"', () => {
+    const pack = draft(
+      article([
+        'The Bank of England held rates on Thursday. The Bank of England said inflation was easing.',
+        'Curators said Vincent van Gogh painted it in Arles. Vincent van Gogh sold few paintings.',
+      ]),
+    );
+    expect(find(pack, 'Bank of England')?.aliases.map((a) => a.text)).toEqual(['Bank of England']);
+    expect(find(pack, 'Vincent van Gogh')?.aliases.map((a) => a.text)).toContain('Van Gogh');
+  });
   it('joins drop caps back to their word (inline span or a letter in its own block)', () => {
     const inline = draft(article(['<span class="dropcap">M</span>arissa Mayer resigned on Tuesday. Mayer thanked staff.']));
     expect(names(inline)).toContain('Marissa Mayer');

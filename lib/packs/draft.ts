@@ -12,9 +12,10 @@ import { buildEntities } from './draft/build';
 import { findCandidates, type Mention } from './draft/candidates';
 import { isoDay, publishedDate } from './draft/dates';
 import { extractArticle } from './draft/extract';
-import { lexiconCommon, nlpVotes } from './draft/lexicon';
+import { isKnownPlace } from './draft/gazetteer';
+import { lexiconCommon, lexiconFirstName, lexiconProper, nlpVotes } from './draft/lexicon';
 import { mergeMentions } from './draft/merge';
-import { sentenceAround } from './kind-guess';
+import { isFirstName, sentenceAround } from './kind-guess';
 import { clip, fold, slugify } from './draft/text';
 
 export interface DraftOptions {
@@ -72,7 +73,11 @@ export function draftPack(doc: Document, options: DraftOptions): Pack {
   const { paragraphs } = article;
   const lowerWords = new Set(paragraphs.join(' ').match(/(?<![\p{L}])\p{Ll}[\p{L}'’-]*/gu) ?? []);
   const isCommon = (word: string): boolean => lexiconCommon(word) || lowerWords.has(word.toLowerCase());
-  const { mentions, acronyms } = findCandidates(paragraphs, isCommon);
+  const { mentions, acronyms } = findCandidates(paragraphs, {
+    isCommon,
+    isProper: (word) => lexiconProper(word) || isKnownPlace(word),
+    isGivenName: (word) => isFirstName(word) || lexiconFirstName(word),
+  });
   const sentenceOf = (m: Mention): string => sentenceAround(paragraphs[m.paragraph] ?? '', m.start, m.end);
   const clusters = mergeMentions(mentions, acronyms, sentenceOf, nlpVotes(paragraphs));
   const host = hostOf(options.url);

@@ -31,11 +31,23 @@ describe('guessKind', () => {
     expect(guessKind('Palestinians')).toBe('group');
     expect(guessKind('Democrats')).toBe('group');
     expect(guessKind('Moldovans')).toBe('group');
+    expect(guessKind('Liberal Democrats')).toBe('group');
   });
 
   it('falls back on the shape of a name', () => {
     expect(guessKind('Hannah Kirsch')).toBe('person');
     expect(guessKind('Kirsch', 'Kirsch, who joined in 2020, said no.')).toBe('person');
+  });
+
+  it('never reads a name with an acronym, or a place for a surname, as a person', () => {
+    expect(guessKind('Reform UK')).toBe('organisation');
+    expect(guessKind('Protect Rural England')).toBe('organisation');
+    expect(guessKind('Michael Jordan')).toBe('person');
+    expect(guessKind('J. Smith')).toBe('person');
+    expect(guessKind('Centers for Disease Control and Prevention')).toBe('organisation');
+    expect(guessKind('Office of Management and Budget')).toBe('organisation');
+    expect(guessKind('White House', 'Aides at the White House said no.')).toBe('organisation');
+    expect(guessKind('Congressional Progressive Caucus')).toBe('organisation');
   });
 });
 

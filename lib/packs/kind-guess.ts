@@ -52,7 +52,7 @@ const ORG_WORDS = words(`
   Foundation Fund Authority Organization Organisation Union Federation League Club Society Court Parliament Assembly Senate
   Congress Police Army Navy Force Forces Laboratory Laboratories Labs Lab Technologies Technology Systems Solutions Pictures
   Studios Studio Media Airlines Airways Motors Energy Capital Partners Network Trust Services Service Office Board Bureau
-  Administration Hospital Museum Church Athletic Athletics United Rovers Wanderers FC AFC Bloc Front Movement Alliance
+  Administration Centers Centres Caucus Hospital Museum Church Athletic Athletics United Rovers Wanderers FC AFC Bloc Front Movement Alliance
   Coalition Brigade Brigades Cabinet Government Guard Reserve Exchange Institute Industries Pharmaceuticals Therapeutics
   Records Publishing Press Times Post Journal Herald Gazette Review Magazine Broadcasting Television Radio Software Works
   Centre Center Project Initiative Taskforce Mission Secretariat Directorate Tribunal Unit Corps Collective Council
@@ -79,6 +79,8 @@ const PLACE_WORDS = words(`
 const PLACES = new Set(
   `Afghanistan|Albania|Algeria|America|Argentina|Armenia|Australia|Austria|Azerbaijan|Bangladesh|Belarus|Belgium|Bolivia|Bosnia|Brazil|Britain|Bulgaria|Cambodia|Cameroon|Canada|Chile|China|Colombia|Congo|Croatia|Cuba|Cyprus|Czechia|Denmark|Ecuador|Egypt|England|Estonia|Ethiopia|Finland|France|Gaza|Georgia|Germany|Ghana|Greece|Haiti|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Japan|Jordan|Kazakhstan|Kenya|Korea|Kosovo|Kuwait|Latvia|Lebanon|Libya|Lithuania|Malaysia|Mali|Mexico|Moldova|Morocco|Myanmar|Nepal|Netherlands|Nicaragua|Niger|Nigeria|Norway|Pakistan|Palestine|Panama|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|Scotland|Senegal|Serbia|Singapore|Slovakia|Slovenia|Somalia|Spain|Sudan|Sweden|Switzerland|Syria|Taiwan|Thailand|Tunisia|Turkey|Uganda|Ukraine|Uruguay|Venezuela|Vietnam|Wales|Yemen|Zambia|Zimbabwe|Africa|Asia|Europe|Antarctica|Arctic|Caribbean|Balkans|Scandinavia|Siberia|Crimea|Donbas|Kashmir|Tibet|Kurdistan|Sahel|Mars|Venus|Jupiter|Saturn|Earth|Moon|London|Paris|Berlin|Rome|Madrid|Moscow|Kyiv|Kiev|Warsaw|Vienna|Brussels|Geneva|Athens|Istanbul|Ankara|Cairo|Tehran|Baghdad|Beirut|Damascus|Jerusalem|Riyadh|Dubai|Delhi|Mumbai|Beijing|Shanghai|Tokyo|Seoul|Sydney|Toronto|Washington|Chicago|Boston|Texas|California|Florida|Ohio|Michigan|Virginia|Pennsylvania|Arizona|Nevada|Iowa|Alaska|Hawaii|Manhattan|Brooklyn|Ottawa|Bangkok|Jakarta|Manila|Nairobi|Lagos|Johannesburg|Cape Town|New York|Los Angeles|San Francisco|Hong Kong|New Delhi|Tel Aviv|West Bank|Middle East|United States|United Kingdom|South Africa|North Korea|South Korea|Saudi Arabia|New Zealand|Latin America|North America|South America|Central Asia|Silicon Valley|Wall Street|U.S.|US|USA|U.K.|UK|UAE`.split('|'),
 );
+
+const SEATS_OF_POWER = new Set(['White House', 'Kremlin', 'Pentagon', 'Downing Street', 'Élysée', 'Elysee', 'Élysée Palace', 'Elysee Palace', 'Blue House', 'Zhongnanhai']);
 
 /** Plural nouns for peoples and political camps ("Palestinians", "Democrats"). */
 const GROUP_WORDS = words(`
@@ -130,6 +132,10 @@ export function kindCue(name: string, sentence?: string): EntityKind | null {
   const first = tokens[0] ?? '';
   const last = lastOf(tokens);
   if (tokens.length > 1 && isPersonTitle(first)) return 'person';
+  // Seats of power stand for the government in news ("the White House said").
+  if (SEATS_OF_POWER.has(clean)) return 'organisation';
+  // "Office of Management and Budget", "Court of Appeals": the head word comes first.
+  if (tokens.length > 2 && ORG_WORDS.has(first) && /^(?:of|for)$/.test(tokens[1] ?? '')) return 'organisation';
   if (tokens.length > 1 && tokens.some((t) => EVENT_WORDS.has(t)) && !ORG_WORDS.has(last)) return 'event';
   if (/^(?:19|20)\d\d\s/.test(clean) && tokens.length > 1) return 'event';
   if (tokens.length > 1 && TOPIC_WORDS.has(last)) return 'topic';
@@ -137,6 +143,7 @@ export function kindCue(name: string, sentence?: string): EntityKind | null {
   if (tokens.some((t) => ORG_WORDS.has(t))) return 'organisation';
   if (isAcronym(clean)) return 'organisation';
   if (tokens.length > 1 && PLACE_WORDS.has(last)) return 'place';
+  if (tokens.length > 1 && GROUP_WORDS.has(last)) return 'group';
   if (tokens.length === 1 && (GROUP_WORDS.has(clean) || (GROUP_SUFFIX.test(clean) && clean.length > 5))) return 'group';
   return sentence ? contextCue(clean, sentence) : null;
 }
@@ -145,6 +152,9 @@ export function kindCue(name: string, sentence?: string): EntityKind | null {
 export function shapeKind(name: string): EntityKind {
   const tokens = name.trim().split(/\s+/).filter(Boolean);
   const first = tokens[0] ?? '';
+  // "Reform UK", "Protect Rural England": an acronym, or a place where the surname goes, is no person's name.
+  if (tokens.length >= 2 && tokens.some((t) => /^\p{Lu}{2,}$/u.test(t))) return 'organisation';
+  if (tokens.length >= 2 && PLACES.has(lastOf(tokens)) && !FIRST_NAMES.has(first)) return 'organisation';
   if (tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => /^\p{Lu}[\p{L}'’.-]*$/u.test(t) || /^(?:de|da|van|von|der|den|bin|al|el|la|le|du|di|ibn)$/.test(t))) {
     return 'person';
   }

@@ -39,17 +39,22 @@ function caseRule(text: string): Alias['case'] {
   return /\p{Ll}/u.test(text) ? 'proper' : 'sensitive';
 }
 
+const SURNAME_PARTICLE = /^(?:de|da|das|do|dos|di|del|della|du|des|la|le|van|von|der|den|ter|ten|bin|ibn|al|el)$/u;
+
 function aliasesOf(c: Cluster, name: string, kind: EntityKind, sharedSurnames: ReadonlySet<string>): Alias[] {
   const texts: string[] = [name, ...c.names.keys()];
   if (c.short) texts.push(c.short);
   if (c.long) texts.push(c.long);
   const tokens = name.split(/\s+/);
-  const particle = tokens.length >= 3 && /^\p{Ll}+$/u.test(tokens[tokens.length - 2] ?? '');
+  // "Vincent van Gogh" → "Van Gogh"; only people's surnames take a particle ("Bank of England" has none).
+  const particle = kind === 'person' && tokens.length >= 3 && SURNAME_PARTICLE.test(tokens[tokens.length - 2] ?? '');
   const surname = particle ? tokens.slice(-2).join(' ') : (tokens[tokens.length - 1] ?? '');
   if (particle) texts.push(surname.charAt(0).toUpperCase() + surname.slice(1));
-  if (kind === 'person' && tokens.length >= 2) {
+  if (kind === 'person') {
     const usedAlone = c.names.has(surname);
-    if (usedAlone || (surname.length >= 4 && !lexiconCommon(surname) && !sharedSurnames.has(surname))) texts.push(surname);
+    // A surname that is also a place ("England", "Jordan") would underline the place: only when the article uses it alone.
+    if (tokens.length >= 2 && (usedAlone || (surname.length >= 4 && !lexiconCommon(surname) && !sharedSurnames.has(surname) && !isKnownPlace(surname)))) texts.push(surname);
+    // "President Trump" for a person the article names only by title and surname.
     for (const m of c.mentions) {
       if (!m.title || m.title.split(/\s+/).length > 3 || !isPersonTitle(m.title.split(/\s+/).pop() ?? '')) continue;
       texts.push(`${m.title} ${surname}`);

@@ -41,6 +41,14 @@ export interface Candidates {
 /** Is this (capitalised) word an ordinary word of the language? Supplied by the caller. */
 export type CommonWord = (word: string) => boolean;
 
+/** What the caller knows of words: ordinary ones, and ones known as names (people, places, organisations). */
+export interface Words {
+  isCommon: CommonWord;
+  isProper: (word: string) => boolean;
+  /** A given name ("Bill", "Melinda"). */
+  isGivenName: (word: string) => boolean;
+}
+
 interface Token {
   text: string;
   start: number;
@@ -213,7 +221,47 @@ function splitTitle(seq: Token[]): { prefix: Token[]; title: Token[]; name: Toke
   return { prefix: [], title: [], name: seq };
 }
 
-function sequences(text: string, from: number, to: number, masked: (at: number) => boolean): Token[][] {
+/** The last words of institutions whose names hold an "and" ("Food and Drug Administration"). */
+const INSTITUTION_HEADS = new Set(
+  'Administration Organization Organisation Commission Committee Committees Department Agency Bureau Council Board Office Service Services Institute Foundation Fund Authority Prevention Affairs Trust Society Association Museum Center Centre Centers Laboratory Hospital University College School Command'.split(' '),
+);
+
+/**
+ * Does the "and" at `i` sit inside one institution's name? Only when the capitalised run after
+ * it ends in an institution word ("Administration", "Committee", "Foundation", …), and then
+ * when the words either side of the "and" are no names and one of them is an ordinary word
+ * ("Food and Drug Administration", "House Ways and Means Committee", "Fish and Wildlife
+ * Service"), when both are given names ("William and Flora Hewlett Foundation"), or when the
+ * name opens with "the" and neither is a place or an acronym ("the Bill and Melinda Gates
+ * Foundation"). "Smith and Harvard University", "Google and Stanford University" and "Texas
+ * and California" stay two names.
+ */
+function andInsideName(tokens: readonly Token[], seqStart: number, i: number, text: string, words: Words): boolean {
+  const { isCommon, isProper, isGivenName } = words;
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  // "Senate and House Armed Services Committees" are two bodies.
+  if (before === undefined || after === undefined || !isCap(after.text) || isOrgWord(before.text) || before.text === 'House') return false;
+  const bothFirst = isGivenName(before.text) && isGivenName(after.text);
+  const plain = (w: string): boolean => !isProper(w) && !isGivenName(w) && !isAllCaps(w);
+  const ordinary = plain(before.text) && plain(after.text) && (isCommon(before.text) || isCommon(after.text));
+  // "the Bill and Melinda Gates Foundation": after "the", given names are part of the name too.
+  const notPlace = (w: string): boolean => !isAllCaps(w) && (!isProper(w) || isGivenName(w));
+  const articled = (/^the$/i.test(tokens[seqStart - 1]?.text ?? '') || /^the$/i.test(tokens[seqStart]?.text ?? '')) && notPlace(before.text) && notPlace(after.text);
+  if (!ordinary && !bothFirst && !articled) return false;
+  for (let j = i + 1; j < tokens.length && j <= i + 5; j++) {
+    const t = tokens[j];
+    const prev = tokens[j - 1];
+    if (t === undefined || prev === undefined) return false;
+    if (j > i + 1 && !/^\s$/u.test(text.slice(prev.end + (prev.possessive ? 2 : 0), t.start))) return false;
+    if (!isCap(t.text)) return false;
+    if (INSTITUTION_HEADS.has(t.text)) return true;
+    if (t.possessive) return false;
+  }
+  return false;
+}
+
+function sequences(text: string, from: number, to: number, masked: (at: number) => boolean, words: Words): Token[][] {
   const tokens = tokenize(text, from, to).filter((t) => !masked(t.start));
   const out: Token[][] = [];
   let seq: Token[] = [];
@@ -230,7 +278,7 @@ function sequences(text: string, from: number, to: number, masked: (at: number) 
     const monthOrDay = WEEKDAYS_MONTHS.test(t.text) && !(seq.length > 0 && t.text === 'May');
     if (isCap(t.text) && !monthOrDay && !/^\p{N}/u.test(t.text)) {
       seq.push(t);
-    } else if (seq.length > 0 && (CONNECTORS.has(t.text) || (t.text === 'the' && /^(?:of|for)$/.test(prev?.text ?? '')) || (t.text === 'and' && seq.some((s) => s.text === 'of' || s.text === 'for'))) && next && isCap(next.text)) {
+    } else if (seq.length > 0 && (CONNECTORS.has(t.text) || (t.text === 'the' && /^(?:of|for)$/.test(prev?.text ?? '')) || (t.text === 'and' && (seq.some((s) => s.text === 'of' || s.text === 'for') || andInsideName(tokens, tokens.indexOf(seq[0] ?? t), i, text, words)))) && next && isCap(next.text)) {
       seq.push(t);
     } else {
       close();
@@ -240,7 +288,8 @@ function sequences(text: string, from: number, to: number, masked: (at: number) 
   return out;
 }
 
-export function findCandidates(paragraphs: readonly string[], isCommon: CommonWord): Candidates {
+export function findCandidates(paragraphs: readonly string[], words: Words): Candidates {
+  const { isCommon } = words;
   const mentions: Mention[] = [];
   const acronyms: AcronymDefinition[] = [];
   const silent = paragraphs.map((text) => isShouted(text) || isHeadlineCase(text));
@@ -267,7 +316,7 @@ export function findCandidates(paragraphs: readonly string[], isCommon: CommonWo
     const masked = (at: number): boolean => masks.some(([s, e]) => at >= s && at < e);
     for (const [from, to] of sentenceSpans(text)) {
       const lead = /^[\s"“‘'([—–-]*/u.exec(text.slice(from, to))?.[0].length ?? 0;
-      for (const seq of sequences(text, from, to, masked)) {
+      for (const seq of sequences(text, from, to, masked, words)) {
         const initial = seq[0]?.start === from + lead;
         const found = nameFrom(shoutless(seq, mixedCase), initial, paragraphs, isCommon);
         for (const part of found) mentions.push({ ...part, paragraph: index, name: text.slice(part.start, part.end) });

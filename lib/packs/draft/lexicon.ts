@@ -34,6 +34,11 @@ export function lexiconCommon(word: string): boolean {
   return tags.length > 0 && !tags.some((t) => PROPER_TAGS.test(t));
 }
 
+/** True when the lexicon knows the word as a name (person, place, organisation, …). */
+export function lexiconProper(word: string): boolean {
+  return tagsOf(word).some((t) => PROPER_TAGS.test(t));
+}
+
 /** "Nigerian", "Turkish", "French": an adjective of nationality (not an entity on its own). */
 export function isDemonymAdjective(word: string): boolean {
   const tags = tagsOf(word);
