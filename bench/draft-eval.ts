@@ -1,6 +1,7 @@
 /**
  * "Follow this story" evaluation: runs `draftPack` on the hand-labelled article pages in
- * tests/fixtures/articles/ (happy-dom documents) and prints, per article and per split
+ * tests/fixtures/articles/ and on the demo pages (labels.json names each file relative to itself;
+ * happy-dom documents) and prints, per article and per split
  * (dev / holdout / demo, then overall), recall of key actors, precision, duplicate rate, kind accuracy,
  * valid-pack rate and context coverage, next to a baseline of compromise's people(),
  * places() and organizations() used alone on the same extracted text.
@@ -161,7 +162,7 @@ for (const [file, label] of Object.entries(labels)) {
   add(t.ours, ours);
   add(t.base, base);
   const out = (lines[label.split] ??= []);
-  out.push(row(file.replace(/\.html$/, ''), ours, true));
+  out.push(row(file.replace(/^(?:\.\.\/)+/, '').replace(/\.html$/, ''), ours, true));
   out.push(row('  compromise alone', base, false));
   if (verbose) {
     if (argv.includes('--proposals')) for (const e of pack.entities) out.push(`      · ${e.kind.padEnd(12)} ${e.name}${e.role ? ` | role "${e.role}"` : ''} [${e.aliases.map((a) => (a.case === 'proper' ? a.text : `${a.text}:${a.case}`)).join(', ')}]`);

@@ -4,6 +4,7 @@ import { contrastRatio, type Rgba } from '../theme';
 import { tokensCss, varsFor } from '../css-testing';
 
 const css = readFileSync(new URL('./library.css', import.meta.url), 'utf8');
+const base = readFileSync(new URL('../page-base.css', import.meta.url), 'utf8');
 const all = ['library.css', 'library-controls.css', 'library-lists.css', 'library-packs.css'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('\n');
 
 function vars(body: string): Map<string, string> {
@@ -48,7 +49,8 @@ describe('library.css', () => {
   });
 
   it('has visible focus rings and sizes in rem (follows zoom and font size)', () => {
-    expect(css).toMatch(/:focus-visible\s*{[^}]*outline:\s*2px solid var\(--bs-focus\)/);
+    expect(css).toContain("@import '../page-base.css';");
+    expect(base).toMatch(/:focus-visible\s*{[^}]*outline:\s*2px solid var\(--bs-focus\)/);
     expect(all).not.toMatch(/font-size:\s*\d+px/);
   });
 });
