@@ -80,6 +80,9 @@ const PLACES = new Set(
   `Afghanistan|Albania|Algeria|America|Argentina|Armenia|Australia|Austria|Azerbaijan|Bangladesh|Belarus|Belgium|Bolivia|Bosnia|Brazil|Britain|Bulgaria|Cambodia|Cameroon|Canada|Chile|China|Colombia|Congo|Croatia|Cuba|Cyprus|Czechia|Denmark|Ecuador|Egypt|England|Estonia|Ethiopia|Finland|France|Gaza|Georgia|Germany|Ghana|Greece|Haiti|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Japan|Jordan|Kazakhstan|Kenya|Korea|Kosovo|Kuwait|Latvia|Lebanon|Libya|Lithuania|Malaysia|Mali|Mexico|Moldova|Morocco|Myanmar|Nepal|Netherlands|Nicaragua|Niger|Nigeria|Norway|Pakistan|Palestine|Panama|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|Scotland|Senegal|Serbia|Singapore|Slovakia|Slovenia|Somalia|Spain|Sudan|Sweden|Switzerland|Syria|Taiwan|Thailand|Tunisia|Turkey|Uganda|Ukraine|Uruguay|Venezuela|Vietnam|Wales|Yemen|Zambia|Zimbabwe|Africa|Asia|Europe|Antarctica|Arctic|Caribbean|Balkans|Scandinavia|Siberia|Crimea|Donbas|Kashmir|Tibet|Kurdistan|Sahel|Mars|Venus|Jupiter|Saturn|Earth|Moon|London|Paris|Berlin|Rome|Madrid|Moscow|Kyiv|Kiev|Warsaw|Vienna|Brussels|Geneva|Athens|Istanbul|Ankara|Cairo|Tehran|Baghdad|Beirut|Damascus|Jerusalem|Riyadh|Dubai|Delhi|Mumbai|Beijing|Shanghai|Tokyo|Seoul|Sydney|Toronto|Washington|Chicago|Boston|Texas|California|Florida|Ohio|Michigan|Virginia|Pennsylvania|Arizona|Nevada|Iowa|Alaska|Hawaii|Manhattan|Brooklyn|Ottawa|Bangkok|Jakarta|Manila|Nairobi|Lagos|Johannesburg|Cape Town|New York|Los Angeles|San Francisco|Hong Kong|New Delhi|Tel Aviv|West Bank|Middle East|United States|United Kingdom|South Africa|North Korea|South Korea|Saudi Arabia|New Zealand|Latin America|North America|South America|Central Asia|Silicon Valley|Wall Street|U.S.|US|USA|U.K.|UK|UAE`.split('|'),
 );
 
+/** Lower-case particles inside people's names ("Vincent van Gogh", "Osama bin Laden", "Maria dos Santos"). */
+export const SURNAME_PARTICLE = /^(?:de|da|das|do|dos|di|del|della|du|des|la|le|van|von|der|den|ter|ten|bin|ibn|al|el)$/u;
+
 const SEATS_OF_POWER = new Set(['White House', 'Kremlin', 'Pentagon', 'Downing Street', 'Élysée', 'Elysee', 'Élysée Palace', 'Elysee Palace', 'Blue House', 'Zhongnanhai']);
 
 /** Plural nouns for peoples and political camps ("Palestinians", "Democrats"). */
@@ -155,7 +158,7 @@ export function shapeKind(name: string): EntityKind {
   // "Reform UK", "Protect Rural England": an acronym, or a place where the surname goes, is no person's name.
   if (tokens.length >= 2 && tokens.some((t) => /^\p{Lu}{2,}$/u.test(t))) return 'organisation';
   if (tokens.length >= 2 && PLACES.has(lastOf(tokens)) && !FIRST_NAMES.has(first)) return 'organisation';
-  if (tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => /^\p{Lu}[\p{L}'’.-]*$/u.test(t) || /^(?:de|da|van|von|der|den|bin|al|el|la|le|du|di|ibn)$/.test(t))) {
+  if (tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => /^\p{Lu}[\p{L}'’.-]*$/u.test(t) || SURNAME_PARTICLE.test(t))) {
     return 'person';
   }
   if (tokens.length === 1 && FIRST_NAMES.has(first)) return 'person';

@@ -15,7 +15,7 @@ export interface SiteRule {
   label: string;
   /** Applies now; false when the reader turned it back off without removing it. */
   active: boolean;
-  /** When the rule last changed (ms since the epoch); the newer of two versions wins. */
+  /** When the rule last changed (ms since the epoch). */
   updatedAt: number;
 }
 

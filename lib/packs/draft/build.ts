@@ -4,7 +4,7 @@
  */
 import type { Alias, Entity, EntityKind } from '../../model';
 import { PACK_LIMITS } from '../schema';
-import { isPersonTitle, sentenceAround } from '../kind-guess';
+import { isPersonTitle, sentenceAround, SURNAME_PARTICLE } from '../kind-guess';
 import { displayName, type Cluster } from './merge';
 import { isDemonymPhrase, isKnownPlace } from './gazetteer';
 import { isDemonymAdjective, lexiconCommon } from './lexicon';
@@ -38,8 +38,6 @@ const LEDE_PARAGRAPHS = 2;
 function caseRule(text: string): Alias['case'] {
   return /\p{Ll}/u.test(text) ? 'proper' : 'sensitive';
 }
-
-const SURNAME_PARTICLE = /^(?:de|da|das|do|dos|di|del|della|du|des|la|le|van|von|der|den|ter|ten|bin|ibn|al|el)$/u;
 
 function aliasesOf(c: Cluster, name: string, kind: EntityKind, sharedSurnames: ReadonlySet<string>): Alias[] {
   const texts: string[] = [name, ...c.names.keys()];

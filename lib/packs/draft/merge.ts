@@ -5,7 +5,7 @@
  * stay apart.
  */
 import type { EntityKind } from '../../model';
-import { isFirstName, isPersonTitle, kindCue, shapeKind } from '../kind-guess';
+import { isFirstName, isPersonTitle, kindCue, shapeKind, SURNAME_PARTICLE } from '../kind-guess';
 import type { AcronymDefinition, Mention } from './candidates';
 import { gazetteerKind, isKnownPlace } from './gazetteer';
 import { lexiconFirstName, nameGender, type KindVotes } from './lexicon';
@@ -91,7 +91,7 @@ function absorb(into: Cluster, from: Cluster): void {
 function surnameKeys(name: string): string[] {
   const ts = tokensOf(fold(name));
   if (ts.length < 2) return [];
-  const keys = [ts.slice(1).join(' ')].filter(() => ts.length === 3 && /^(?:de|da|van|von|der|den|bin|al|el|la|le|du|di|ibn|del|dos|ter)$/.test(ts[1] ?? ''));
+  const keys = [ts.slice(1).join(' ')].filter(() => ts.length === 3 && SURNAME_PARTICLE.test(ts[1] ?? ''));
   keys.push(ts[ts.length - 1] ?? '');
   return keys;
 }
