@@ -1,6 +1,6 @@
 import type { CardData } from '../lib/messaging';
 import type { Theme } from './CardRoot';
-import { EntityCard, type EntityCardNotes } from './EntityCard';
+import { EntityCard, type CardCorrectionActions, type EntityCardNotes } from './EntityCard';
 import { CardError, CardSkeleton } from './CardStates';
 
 export type CardState =
@@ -17,10 +17,11 @@ export interface CardViewProps {
   onRetry: () => void;
   /** The notes section of a loaded card (none without it). */
   notes?: EntityCardNotes | undefined;
+  corrections?: CardCorrectionActions | undefined;
 }
 
 /** One card in whichever state it is in: loading skeleton, error with retry, or loaded. */
-export function CardView({ state, matchedText, theme, onOpenEntity, onBack, onRetry, notes }: CardViewProps) {
+export function CardView({ state, matchedText, theme, onOpenEntity, onBack, onRetry, notes, corrections }: CardViewProps) {
   switch (state.status) {
     case 'loading':
       return <CardSkeleton theme={theme} onBack={onBack} />;
@@ -35,6 +36,7 @@ export function CardView({ state, matchedText, theme, onOpenEntity, onBack, onRe
           onOpenEntity={onOpenEntity}
           onBack={onBack}
           notes={notes}
+          corrections={corrections}
         />
       );
   }

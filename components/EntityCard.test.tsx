@@ -44,6 +44,24 @@ describe('EntityCard', () => {
     expect(text(el.querySelector('.bs-pack'))).toBe('Israel–Gaza, March 2024');
   });
 
+  it('offers "Not … here" and "Not … anywhere" for a matched mention, and only then', () => {
+    const notHere = vi.fn();
+    const notAnywhere = vi.fn();
+    const el = mount(<EntityCard data={sampleCard()} matchedText="Netanyahu’s" corrections={{ notHere, notAnywhere }} />);
+    const group = el.querySelector('.bs-wrong');
+    expect(group?.getAttribute('role')).toBe('group');
+    expect(group?.getAttribute('aria-label')).toBe('Wrong match: ‘Netanyahu’s’ is not Benjamin Netanyahu');
+    const [here, anywhere] = [...el.querySelectorAll<HTMLButtonElement>('.bs-wrong__button')];
+    expect(text(here)).toBe('Not Benjamin Netanyahu here');
+    expect(text(anywhere)).toBe('Not Benjamin Netanyahu anywhere');
+    act(() => here?.click());
+    act(() => anywhere?.click());
+    expect(notHere).toHaveBeenCalledOnce();
+    expect(notAnywhere).toHaveBeenCalledOnce();
+    act(() => render(<EntityCard data={sampleCard()} corrections={{ notHere, notAnywhere }} />, el));
+    expect(el.querySelector('.bs-wrong')).toBeNull();
+  });
+
   it('renders the context passages with the entity’s words in <mark>, each with its date', () => {
     const el = mount(<EntityCard data={sampleCard()} />);
     const items = [...el.querySelectorAll('.bs-context')];

@@ -21,6 +21,13 @@ export interface EntityCardProps {
   theme?: Theme | undefined;
   /** Shows "Your notes" (list, add, edit, delete); `version` changes when notes changed elsewhere. */
   notes?: EntityCardNotes | undefined;
+  /** "Not {name} here" / "Not {name} anywhere" for the matched text (cards opened from the page only). */
+  corrections?: CardCorrectionActions | undefined;
+}
+
+export interface CardCorrectionActions {
+  notHere(): void;
+  notAnywhere(): void;
 }
 
 export interface EntityCardNotes {
@@ -41,7 +48,7 @@ function citedSources(data: CardData): Source[] {
  * The hover card of one entity. Everything is rendered as text: pack data and notes may
  * come from anywhere and are never parsed as HTML.
  */
-export function EntityCard({ data, matchedText, onOpenEntity, onBack, theme, notes }: EntityCardProps) {
+export function EntityCard({ data, matchedText, onOpenEntity, onBack, theme, notes, corrections }: EntityCardProps) {
   const id = useId();
   const { entity, pack } = data;
   const headingId = `${id}-name`;
@@ -93,6 +100,16 @@ export function EntityCard({ data, matchedText, onOpenEntity, onBack, theme, not
         {matchedText ? (
           <p class="bs-matched">
             matched: ‘<span class="bs-matched__text">{matchedText}</span>’
+          </p>
+        ) : null}
+        {matchedText && corrections ? (
+          <p class="bs-wrong" role="group" aria-label={`Wrong match: ‘${matchedText}’ is not ${entity.name}`}>
+            <button type="button" class="bs-wrong__button" onClick={corrections.notHere}>
+              {`Not ${entity.name} here`}
+            </button>
+            <button type="button" class="bs-wrong__button" onClick={corrections.notAnywhere}>
+              {`Not ${entity.name} anywhere`}
+            </button>
           </p>
         ) : null}
         {data.also.length > 0 ? <AlsoLine data={data} onOpenEntity={onOpenEntity} /> : null}

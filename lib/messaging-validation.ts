@@ -72,6 +72,19 @@ export const noteDraftSchema = z.strictObject({
   pageTitle: z.string().max(NOTE_LIMITS.title).optional(),
 });
 
+const hostName = z.string().min(1).max(253);
+const mentionText = z.string().trim().min(1).max(PACK_LIMITS.alias);
+const sitesAction = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('mode'), mode: z.enum(['except', 'only']) }),
+  z.strictObject({ op: z.literal('add'), input: z.string().max(2_000), subdomains: z.boolean() }),
+  z.strictObject({ op: z.literal('active'), host: hostName, active: z.boolean() }),
+  z.strictObject({ op: z.literal('remove'), host: hostName }),
+  z.strictObject({ op: z.literal('switch'), url: z.string().max(10_000), on: z.boolean() }),
+  z.strictObject({ op: z.literal('removeNotHere'), id: z.string().min(1).max(1_000) }),
+  z.strictObject({ op: z.literal('pause'), hours: z.number().min(0.01).max(24 * 365).nullable() }),
+  z.strictObject({ op: z.literal('resume') }),
+]);
+
 /** Input schemas: every handler's input is parsed with these before it runs. */
 export const requestSchemas = {
   getMatcher: z.strictObject({}),
@@ -104,6 +117,13 @@ export const requestSchemas = {
   resetEntity: z.strictObject({ entityId }),
   deleteEntity: z.strictObject({ entityId }),
   trackEntity: z.strictObject({ draft: trackDraftSchema }),
+  pageStatus: z.strictObject({}),
+  sitesState: z.strictObject({}),
+  updateSites: z.strictObject({ action: sitesAction }),
+  notHere: z.strictObject({ text: mentionText, entityId }),
+  undoNotHere: z.strictObject({ id: z.string().min(1).max(1_000) }),
+  notAnywhere: z.strictObject({ text: mentionText, entityId }),
+  undoNotAnywhere: z.strictObject({ entityId, phrase: mentionText }),
 } as const;
 
 /** Background → content script commands (see `ContentCommand`). */

@@ -24,6 +24,8 @@ import type {
   SaveResult,
 } from './model';
 import type { MatcherData } from './matcher';
+import type { PageStatus, SitesState } from './sites/state';
+import type { SiteMode } from './sites/rules';
 import type { requestSchemas } from './messaging-validation';
 
 /** Every request type; their input schemas are in `messaging-validation.ts`. */
@@ -95,6 +97,32 @@ export interface EntityDraft {
   isNew: boolean;
 }
 
+/** The sites state as the options page and the popup show it (an expired pause is null). */
+export interface SitesView extends SitesState {
+  sync: {
+    /** Records kept on this browser only (sync storage is full), per collection. */
+    localOnly: Record<string, number>;
+    /** Records waiting to be written to sync. */
+    pending: number;
+    /** The last quota or rate problem, in words. */
+    lastError: string | null;
+  };
+}
+
+/** One change to the sites state (options page, popup). */
+export type SitesAction =
+  | { op: 'mode'; mode: SiteMode }
+  /** Add a site as the reader typed it; `subdomains` is "and its subdomains". */
+  | { op: 'add'; input: string; subdomains: boolean }
+  | { op: 'active'; host: string; active: boolean }
+  | { op: 'remove'; host: string }
+  /** The popup's switch "Backstory on this site" for the page at `url`. */
+  | { op: 'switch'; url: string; on: boolean }
+  | { op: 'removeNotHere'; id: string }
+  /** Pause everywhere for `hours`, or until turned back on (`null`). */
+  | { op: 'pause'; hours: number | null }
+  | { op: 'resume' };
+
 /** The reply type of each request. */
 export interface Replies {
   /** Content script, once per page: the compiled matcher over all installed packs. */
@@ -149,6 +177,19 @@ export interface Replies {
   deleteEntity: { deleted: boolean };
   /** Content script: "Track this name" — add it to "My entities", underlined at once everywhere. */
   trackEntity: EntityRef;
+  /** Content script, before anything else: does Backstory run on this tab's site, and what does it skip? */
+  pageStatus: PageStatus;
+  /** Extension pages: the mode, the rules, the pause and how much of it is synced. */
+  sitesState: SitesView;
+  /** Extension pages: change the sites state; a site that cannot be read gets `error`, `notes` explain a change. */
+  updateSites: { view: SitesView; error?: string; notes?: string[] };
+  /** Content script (the card): "Not {name} here", for the sender tab's site. */
+  notHere: { id: string; site: string };
+  /** Undo of `notHere` (a page may only undo its own site's rules). */
+  undoNotHere: { removed: boolean };
+  /** Content script (the card): "Not {name} anywhere" — the text becomes a negative phrase of the entity. */
+  notAnywhere: { entityId: string; phrase: string };
+  undoNotAnywhere: { entityId: string; phrase: string };
 }
 
 export type Trust = 'page' | 'extension';
@@ -181,6 +222,13 @@ export const requestTrust: Record<RequestType, Trust> = {
   resetEntity: 'extension',
   deleteEntity: 'extension',
   trackEntity: 'page',
+  pageStatus: 'page',
+  sitesState: 'extension',
+  updateSites: 'extension',
+  notHere: 'page',
+  undoNotHere: 'page',
+  notAnywhere: 'page',
+  undoNotAnywhere: 'page',
 };
 
 /** The envelope every message travels in. */

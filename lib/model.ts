@@ -316,6 +316,8 @@ export interface ImportSummary {
   warnings: string[];
   /** What the backup's own entities and corrections did (absent when it had none). */
   userLayer?: UserLayerSummary;
+  /** What the backup's site rules and "Not … here" rules did (absent when it had none). */
+  sites?: { rulesAdded: number; notHereAdded: number; skipped: number };
 }
 
 export interface UserLayerSummary {

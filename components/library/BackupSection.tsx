@@ -42,6 +42,14 @@ export function layerLine(summary: ImportSummary): string | null {
   return parts.length > 0 ? `${parts.join('; ')}.` : null;
 }
 
+/** What the backup's site rules did, or null when it had none. */
+export function sitesLine(summary: ImportSummary): string | null {
+  const s = summary.sites;
+  if (!s) return null;
+  const parts = [count(s.rulesAdded, 'site rule', 'site rules'), count(s.notHereAdded, '“Not … here” rule', '“Not … here” rules')];
+  return `Sites: ${parts.join(' and ')} added${s.skipped > 0 ? `, ${s.skipped} already here or unreadable` : ''}.`;
+}
+
 type ImportState =
   | { status: 'idle' }
   | { status: 'busy'; file: string }
@@ -149,6 +157,7 @@ function ImportResult({ file, summary }: { file: string; summary: ImportSummary 
         <span class="bs-summary-line">{summaryLine(summary)}</span>
       </p>
       {layerLine(summary) ? <p class="bs-summary-layer">{layerLine(summary)}</p> : null}
+      {sitesLine(summary) ? <p class="bs-summary-layer">{sitesLine(summary)}</p> : null}
       {summary.warnings.length > 0 ? (
         <>
           <p>{summary.warnings.length === 1 ? 'One thing was changed to make the file safe:' : `${summary.warnings.length} things were changed to make the file safe:`}</p>

@@ -14,6 +14,7 @@ import { TrashSection } from './TrashSection';
 import { BackupSection } from './BackupSection';
 import { PacksSection } from './PacksSection';
 import { EntitiesSection } from './entities/EntitiesSection';
+import { SitesSection, type SitesDeps } from './sites/SitesSection';
 
 export const SECTIONS = [
   { id: 'notes', title: 'Notes' },
@@ -21,6 +22,7 @@ export const SECTIONS = [
   { id: 'backup', title: 'Backup' },
   { id: 'packs', title: 'Packs' },
   { id: 'entities', title: 'Entities' },
+  { id: 'sites', title: 'Sites' },
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -34,10 +36,20 @@ export interface LibraryProps {
   send: Transport;
   /** Window for the hash and downloads; defaults to the global one. */
   win?: Window;
+  /** The change signal of the sites state; without it the Sites section reloads only on its own writes. */
+  onSitesChanged?: (listener: () => void) => () => void;
 }
 
-export function Library({ db, send, win = window }: LibraryProps) {
+export function Library({ db, send, win = window, onSitesChanged }: LibraryProps) {
   const actions = useMemo(() => createActions(send), [send]);
+  const sites = useMemo<SitesDeps>(
+    () => ({
+      view: () => actions.sitesState(),
+      update: (action) => actions.updateSites(action),
+      onChanged: onSitesChanged ?? (() => () => undefined),
+    }),
+    [actions, onSitesChanged],
+  );
   const [section, setSection] = useState<SectionId>(() => sectionFromHash(win.location.hash));
   const facets = useLiveQuery(() => loadFacets(db), [db]);
 
@@ -66,7 +78,7 @@ export function Library({ db, send, win = window }: LibraryProps) {
       </a>
       <header class="bs-lib-header">
         <h1 class="bs-lib-title">Backstory</h1>
-        <p class="bs-lib-tagline">Your notes, trash, backups, reference packs and entities.</p>
+        <p class="bs-lib-tagline">Your notes, trash, backups, reference packs, entities and sites.</p>
       </header>
       <nav class="bs-lib-nav" aria-label="Library sections">
         <ul>
@@ -97,6 +109,7 @@ export function Library({ db, send, win = window }: LibraryProps) {
         {section === 'backup' ? <BackupSection actions={actions} doc={win.document} /> : null}
         {section === 'packs' ? <PacksSection db={db} actions={actions} doc={win.document} /> : null}
         {section === 'entities' ? <EntitiesSection db={db} actions={actions} /> : null}
+        {section === 'sites' ? <SitesSection sites={sites} /> : null}
       </main>
     </div>
   );

@@ -167,7 +167,8 @@ describe('Library · accessibility', () => {
     await putNote(db, { text: 'A note with a tag', tags: ['politics'] });
     await putNote(db, { text: 'A binned note', deletedAt: Date.now() });
     const el = mount(`#${id}`);
-    if (id !== 'backup') await waitFor(() => el.querySelector('.bs-status') && !/Loading/.test(text(el.querySelector('.bs-status'))));
+    if (id === 'sites') await waitFor(() => el.querySelector('.bs-sites'));
+    else if (id !== 'backup') await waitFor(() => el.querySelector('.bs-status') && !/Loading/.test(text(el.querySelector('.bs-status'))));
     if (id === 'notes' || id === 'trash') await waitFor(() => el.querySelector('.bs-note'));
     if (id === 'packs') await waitFor(() => el.querySelector('.bs-pack'));
     expect(el.querySelectorAll('h1')).toHaveLength(1);

@@ -3,7 +3,7 @@
  * writes), plus the extension-trust reads it cannot do itself (search, export).
  */
 import { request, RequestError, type RequestOf, type Replies, type RequestType, type Transport } from '../../lib/messaging';
-import type { ImportPackResult } from '../../lib/messaging';
+import type { ImportPackResult, SitesAction } from '../../lib/messaging';
 import type { Backup, Entity, ImportSummary, InstalledPack, Note, NoteDraft, ResolvedEntity, SaveResult } from '../../lib/model';
 
 export interface LibraryActions {
@@ -29,6 +29,9 @@ export interface LibraryActions {
   resetEntity(entityId: string): Promise<ResolvedEntity | null>;
   /** Delete one of the reader's own entities. */
   deleteEntity(entityId: string): Promise<{ deleted: boolean }>;
+  /** Sites: the mode, the rules, the pause and the sync status. */
+  sitesState(): Promise<Replies['sitesState']>;
+  updateSites(action: SitesAction): Promise<Replies['updateSites']>;
 }
 
 /** Most search results shown at once. */
@@ -67,5 +70,7 @@ export function createActions(send: Transport): LibraryActions {
     saveEntity: (entity, isNew) => ask(send, 'saveEntity', { draft: { entity, isNew } }),
     resetEntity: (entityId) => ask(send, 'resetEntity', { entityId }),
     deleteEntity: (entityId) => ask(send, 'deleteEntity', { entityId }),
+    sitesState: () => ask(send, 'sitesState', {}),
+    updateSites: (action) => ask(send, 'updateSites', { action }),
   };
 }

@@ -15,6 +15,9 @@ import { createMatcherCache } from '../../lib/background/matcher-cache';
 import { createNotesHandlers } from '../../lib/background/notes-handlers';
 import { listPacks } from '../../lib/db/packs-repo';
 import { noteRow } from '../../lib/db/schema';
+import { createSitesService } from '../../lib/background/sites-handlers';
+import { createFakeStorageArea } from '../../lib/sync/fake-area';
+import { createSyncedStore } from '../../lib/sync/store';
 
 const EXTENSION_ID = 'backstory-test';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
@@ -27,9 +30,14 @@ export interface FakeBackground {
 export function fakeBackground(db: BackstoryDB, now: () => number = Date.now): FakeBackground {
   const calls: Envelope[] = [];
   const unsupported = () => Promise.reject(new Error('not in this fake'));
+  const cache = createMatcherCache(db);
+  const local = createFakeStorageArea({ quotas: null, now });
+  const sync = createFakeStorageArea({ now });
+  const store = createSyncedStore({ sync, local, now, priority: ['settings', 'sites', 'notHere', 'entities'], flushDelayMs: 10 });
   const handlers: Handlers = {
     ...createNotesHandlers(db, { now }),
-    ...createPackHandlers(db, createMatcherCache(db), () => Promise.resolve(), { now }),
+    ...createPackHandlers(db, cache, () => Promise.resolve(), { now }),
+    ...createSitesService({ store, local, db, cache, now }).handlers,
     getMatcher: unsupported,
     listPacks: () => listPacks(db),
     injectContentScript: unsupported,

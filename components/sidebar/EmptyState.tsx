@@ -44,6 +44,13 @@ export function EmptyState({ state, onScan }: EmptyStateProps) {
           <p class="bs-sb-reason">{state.reason}</p>
         </Empty>
       );
+    case 'off':
+      return (
+        <Empty title="Backstory is off here">
+          <p class="bs-sb-reason">{state.reason}</p>
+          <p class="bs-sb-muted">Turn it back on with the Backstory button in the toolbar, or in Options → Sites.</p>
+        </Empty>
+      );
     case 'no-script':
       return (
         <Empty title="Backstory isn’t running on this page">

@@ -14,6 +14,8 @@ export type PanelState =
   | { kind: 'loading' }
   | { kind: 'no-tab' }
   | { kind: 'unreadable'; tab: TabInfo; reason: string }
+  /** The reader turned Backstory off on this site (or paused it): `reason` says which. */
+  | { kind: 'off'; tab: TabInfo; reason: string }
   | { kind: 'connecting'; tab: TabInfo }
   /** No content script answered; `scanning` while "Scan this page" runs, `error` if it failed. */
   | { kind: 'no-script'; tab: TabInfo; scanning: boolean; error?: string | undefined }
@@ -50,7 +52,12 @@ export class PanelConnection {
   }
 
   start(): void {
-    this.stopTabs = this.deps.onTabEvent((event) => this.onTabEvent(event));
+    const stopTabs = this.deps.onTabEvent((event) => this.onTabEvent(event));
+    const stopSites = this.deps.onSitesChanged?.(() => void this.refresh(true));
+    this.stopTabs = () => {
+      stopTabs();
+      stopSites?.();
+    };
     void this.refresh();
   }
 
@@ -113,7 +120,7 @@ export class PanelConnection {
     }
     const previous = this.tab;
     const samePage = previous !== null && previous.id === tab.id && previous.url === tab.url;
-    const settled = this.port !== null || this.state.kind === 'no-script' || this.state.kind === 'unreadable';
+    const settled = this.port !== null || this.state.kind === 'no-script' || this.state.kind === 'unreadable' || this.state.kind === 'off';
     if (samePage && !force && settled) {
       this.tab = tab;
       return;
@@ -125,6 +132,12 @@ export class PanelConnection {
     const reason = unreadableReason(tab.url, fileAccess);
     if (reason !== null) {
       this.setState({ kind: 'unreadable', tab, reason });
+      return;
+    }
+    const off = tab.url === undefined ? null : await this.deps.siteOff?.(tab.url).catch(() => null);
+    if (seq !== this.refreshSeq || this.destroyed) return;
+    if (off) {
+      this.setState({ kind: 'off', tab, reason: off });
       return;
     }
     if (!(samePage && this.state.kind === 'ready')) this.setState({ kind: 'connecting', tab });

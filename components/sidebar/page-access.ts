@@ -71,3 +71,18 @@ export function unreadableReason(url: string | undefined, fileAccess: boolean): 
   if (/\.pdf$/i.test(parsed.pathname)) return UNREADABLE.pdf;
   return null;
 }
+
+/** Why Backstory is off on a page, in the reader's words, or null when it runs there. */
+export function offReason(status: { runs: boolean; reason: string; host: string }): string | null {
+  if (status.runs) return null;
+  switch (status.reason) {
+    case 'site-off':
+      return `You turned Backstory off on ${status.host}.`;
+    case 'not-listed':
+      return `Backstory runs only on the sites you list, and ${status.host} is not one of them.`;
+    case 'paused':
+      return 'Backstory is paused everywhere.';
+    default:
+      return null;
+  }
+}

@@ -50,6 +50,10 @@ export interface SidebarDeps {
   fileAccess(): Promise<boolean>;
   /** Subscribe to "notes changed" (anywhere); returns the unsubscribe. */
   onNotesChanged(listener: () => void): () => void;
+  /** Why Backstory does not run on the page at `url` (site turned off, paused), or null when it does. */
+  siteOff?: ((url: string) => Promise<string | null>) | undefined;
+  /** Subscribe to "the sites state changed"; returns the unsubscribe. */
+  onSitesChanged?: ((listener: () => void) => () => void) | undefined;
   /** Wait between connection attempts (ms, default 250; tests make it short). */
   retryDelayMs?: number | undefined;
   /** Lazy loading of rows and sections; default: `IntersectionObserver`, or at once without it. */

@@ -7,7 +7,7 @@
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
 import { render, type ComponentChild } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Scope } from './scope';
 import { shieldTyping } from '../../components/notes/key-shield';
 import { rangeReference } from '../../lib/page/popover';
 import { createLazyShadowHost } from './shadow-host';
@@ -29,7 +29,7 @@ interface Mounted {
 }
 
 export function createFloatingPanel(
-  ctx: ContentScriptContext,
+  ctx: Scope,
   opts: { doc: Document; win: Window; hostTag: string; css: string },
 ): FloatingPanel {
   const { doc, win } = opts;

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Scope } from './scope';
 import { isFromBackground, parseContentCommand } from '../../lib/messaging';
 import { pickMention } from '../../lib/page/pick-mention';
 import type { PageScanner } from '../../lib/page/page-scanner';
@@ -11,7 +11,7 @@ import type { LazyCardPopover } from './ui';
  * into it; pressed again, it steps to the next mention. Esc closes it and focus returns.
  */
 export function listenForCommands(
-  ctx: ContentScriptContext,
+  ctx: Scope,
   deps: { doc: Document; win: Window; scanner: PageScanner; popover: LazyCardPopover },
 ): void {
   const { doc, win, scanner, popover } = deps;

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Scope } from './scope';
 import { request, type Transport } from '../../lib/messaging';
 import { NOTES_REVISION_KEY } from '../../lib/notes/revision';
 import { highlightApiOf } from '../../lib/page/highlights';
@@ -36,7 +36,7 @@ const MAX_IDS = 5_000;
  * (`storage.onChanged`, any tab or extension page). Everything stops with `ctx`; a failure
  * is logged and never breaks the rest of the content script.
  */
-export function startEntityNotes(ctx: ContentScriptContext, deps: EntityNotesDeps): EntityNotes {
+export function startEntityNotes(ctx: Scope, deps: EntityNotesDeps): EntityNotes {
   const win = deps.win ?? window;
   const { scanner, send, popover } = deps;
   const highlight = createNotedHighlight(highlightApiOf(win));

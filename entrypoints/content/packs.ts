@@ -1,5 +1,5 @@
-import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Scope } from './scope';
+import { watchRevision } from './revision-watch';
 import { request, type MatcherPayload, type Transport } from '../../lib/messaging';
 import { PACKS_REVISION_KEY } from '../../lib/notes/revision';
 
@@ -20,9 +20,8 @@ export interface PackChangesDeps {
  * reload. Bursts are coalesced; one fetch runs at a time; a failure is logged and the next
  * signal tries again. Everything stops with `ctx`.
  */
-export function followPackChanges(ctx: ContentScriptContext, deps: PackChangesDeps): void {
+export function followPackChanges(ctx: Scope, deps: PackChangesDeps): void {
   const delay = deps.delayMs ?? 50;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | null = null;
   let again = false;
 
@@ -50,17 +49,5 @@ export function followPackChanges(ctx: ContentScriptContext, deps: PackChangesDe
       });
   };
 
-  const onStorage = (changes: Record<string, unknown>, area: string): void => {
-    if (area !== 'local' || !(PACKS_REVISION_KEY in changes)) return;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      run();
-    }, delay);
-  };
-  browser.storage.onChanged.addListener(onStorage);
-  ctx.onInvalidated(() => {
-    browser.storage.onChanged.removeListener(onStorage);
-    if (timer !== undefined) clearTimeout(timer);
-  });
+  watchRevision(ctx, PACKS_REVISION_KEY, delay, run);
 }

@@ -4,7 +4,7 @@
  * to its passage (see `floating-panel.ts`).
  */
 import { h } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Scope } from './scope';
 import { notesCss } from '../../components/notes';
 import { pageTheme } from '../../components/theme';
 import { PassagePanel, type PassagePanelProps } from './PassagePanel';
@@ -24,7 +24,7 @@ export interface PassageUi {
   ownsNode(node: Node): boolean;
 }
 
-export function createPassageUi(ctx: ContentScriptContext, opts: { doc: Document; win: Window }): PassageUi {
+export function createPassageUi(ctx: Scope, opts: { doc: Document; win: Window }): PassageUi {
   const { doc, win } = opts;
   const panel = createFloatingPanel(ctx, { doc, win, hostTag: NOTES_UI_HOST_TAG, css: `${notesCss}\n${panelCss}` });
   return {

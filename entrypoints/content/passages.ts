@@ -6,7 +6,7 @@
  * show its notes; answer the popup's `passage-status` query (top frame only).
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Scope } from './scope';
 import { request, isFromBackground, parseContentCommand, type Transport } from '../../lib/messaging';
 import type { Note, NoteTarget, PassageSelector } from '../../lib/model';
 import { createAnchorIndex, isPassageStatusQuery, type PassageStatus } from '../../lib/anchoring';
@@ -46,7 +46,7 @@ interface Anchored {
 
 const isPassageNote = (note: Note): note is PassageNote => note.target.type === 'passage';
 
-export function startPassageNotes(ctx: ContentScriptContext, deps: PassageNotesDeps): PassageNotes {
+export function startPassageNotes(ctx: Scope, deps: PassageNotesDeps): PassageNotes {
   const { send, doc, win, settleMs = 1000 } = deps;
   const highlight = createPassageHighlight(highlightApiOf(win));
   ctx.onInvalidated(() => highlight.dispose());

@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Scope } from './scope';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 
 export interface LazyShadowHost<T> {
@@ -16,15 +17,18 @@ export interface LazyShadowHost<T> {
  * it is needed — a page nobody interacts with never gets it — and removed with `ctx`.
  */
 export function createLazyShadowHost<T>(
-  ctx: ContentScriptContext,
+  ctx: Scope,
   opts: { name: string; onMount: (container: HTMLElement) => T; onRemove?: (mounted: T | undefined) => void },
 ): LazyShadowHost<T> {
   let ui: ShadowRootContentScriptUi<T> | null = null;
   let mounting: Promise<T | undefined> | null = null;
   ctx.onInvalidated(() => ui?.remove());
+  // WXT's UI helper reads only `options?.cssInjectionMode` (absent: the manifest injects our
+  // CSS) and `onInvalidated` of its context, so a shorter scope stands in for the script's.
+  const uiContext = { onInvalidated: (cb: () => void) => ctx.onInvalidated(cb) } as unknown as ContentScriptContext;
   return {
     mount() {
-      mounting ??= createShadowRootUi(ctx, {
+      mounting ??= createShadowRootUi(uiContext, {
         name: opts.name,
         position: 'overlay',
         anchor: 'body',

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { h } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Scope } from './scope';
 import { isFromBackground, parseContentCommand, request, type Transport } from '../../lib/messaging';
 import { guessKind, sentenceAround } from '../../lib/packs/kind-guess';
 import { flattenPage, selectedPassage } from '../../lib/page/passages';
@@ -45,7 +45,7 @@ export function trackSelection(doc: Document): TrackSelection | null {
   return { name, context, range: selected.range };
 }
 
-export function startTrackName(ctx: ContentScriptContext, deps: { send: Transport; doc: Document; win: Window }): { open(): boolean } {
+export function startTrackName(ctx: Scope, deps: { send: Transport; doc: Document; win: Window }): { open(): boolean } {
   const { send, doc, win } = deps;
   let panel: FloatingPanel | null = null;
   const panelOf = (): FloatingPanel =>

@@ -1,7 +1,7 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Scope } from './scope';
 import type { CardData } from '../../lib/messaging';
 import type { CardNotes } from '../../components/notes/card-notes';
-import { createCardPopover, type CardPopover } from '../../lib/page/popover';
+import { createCardPopover, type CardCorrections, type CardPopover } from '../../lib/page/popover';
 import { createLazyShadowHost } from './shadow-host';
 
 /** The tag of the one element Backstory adds to a page: the host of its shadow root. */
@@ -21,8 +21,14 @@ export interface LazyCardPopover extends Pick<CardPopover, 'show' | 'hide' | 'co
  * The shadow root is closed in production builds and open only in the e2e test build.
  */
 export function createLazyCardPopover(
-  ctx: ContentScriptContext,
-  opts: { doc: Document; win: Window; loadCard: (entityId: string) => Promise<CardData>; notes?: CardNotes },
+  ctx: Scope,
+  opts: {
+    doc: Document;
+    win: Window;
+    loadCard: (entityId: string) => Promise<CardData>;
+    notes?: CardNotes;
+    corrections?: CardCorrections;
+  },
 ): LazyCardPopover {
   let pending: Parameters<CardPopover['show']> | null = null;
   let enter = (): void => undefined;
@@ -38,6 +44,7 @@ export function createLazyCardPopover(
         container,
         loadCard: opts.loadCard,
         ...(opts.notes ? { notes: opts.notes } : {}),
+        ...(opts.corrections ? { corrections: opts.corrections } : {}),
         onPointerEnter: () => enter(),
         onPointerLeave: () => leave(),
       }),

@@ -5,6 +5,31 @@ import axe from 'axe-core';
 import type { Note, NoteTarget } from '../../lib/model';
 import { App, type PopupDeps } from './App';
 import { ORPHANED_LABEL } from './sections';
+import type { SiteDeps } from './SiteControls';
+import type { SitesAction, SitesView } from '../../lib/messaging';
+import { EMPTY_SITES, withSiteSwitched } from '../../lib/sites/state';
+
+/** The sites side of the popup over an in-memory state, the switch and the pause applied as the background does. */
+function fakeSites(start: Partial<SitesView> = {}): SiteDeps & { actions: SitesAction[]; current(): SitesView } {
+  let view: SitesView = { ...EMPTY_SITES, sync: { localOnly: {}, pending: 0, lastError: null }, ...start };
+  const actions: SitesAction[] = [];
+  return {
+    actions,
+    current: () => view,
+    view: async () => view,
+    async update(action) {
+      actions.push(action);
+      if (action.op === 'switch') view = { ...view, rules: withSiteSwitched(view.rules, view.mode, new URL(action.url).hostname, action.on, 5) };
+      if (action.op === 'pause') view = { ...view, pause: action.hours === null ? { until: 'off' } : { until: 3_600_000 } };
+      if (action.op === 'resume') view = { ...view, pause: null };
+      return { view };
+    },
+    counts: async () => ({ names: 7, mentions: 23 }),
+    openSidebar: vi.fn(() => true),
+    onChanged: () => () => undefined,
+    now: () => 0,
+  };
+}
 
 const URL_ = 'https://news.example/story';
 
@@ -30,6 +55,7 @@ function deps(overrides: Partial<PopupDeps> = {}): PopupDeps {
     passageStatus: async () => ({ url: URL_, anchored: ['q1'], orphaned: ['q2'] }),
     onNotesChanged: () => () => undefined,
     followStory: vi.fn(async () => undefined),
+    sites: fakeSites(),
     ...overrides,
   };
 }
@@ -41,6 +67,57 @@ async function mount(d: PopupDeps): Promise<HTMLElement> {
   await vi.waitFor(() => expect(root.textContent).not.toContain('Loading…'));
   return root;
 }
+
+describe('the popup: where Backstory runs', () => {
+  it('shows the site switch on, the tab\'s counts, and turns the site off', async () => {
+    const sites = fakeSites();
+    const root = await mount(deps({ sites }));
+    const toggle = root.querySelector<HTMLInputElement>('input[role="switch"]');
+    await vi.waitFor(() => expect(toggle?.checked).toBe(true));
+    expect(root.querySelector('.bs-switch')?.textContent).toContain('Backstory on this site');
+    expect(root.querySelector('.bs-switch')?.textContent).toContain('news.example');
+    await vi.waitFor(() => expect(root.querySelector('.bs-popup__counts')?.textContent).toBe('7 names · 23 mentions on this page'));
+    toggle?.click();
+    await vi.waitFor(() => expect(root.querySelector('.bs-popup__counts')?.textContent).toBe('Nothing is underlined on this page.'));
+    expect(toggle?.checked).toBe(false);
+    expect(sites.actions).toEqual([{ op: 'switch', url: URL_, on: false }]);
+    expect(sites.current().rules.map((r) => [r.site.host, r.active])).toEqual([['news.example', true]]);
+    const results = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  it('pauses everywhere for an hour or until turned back on, and turns back on', async () => {
+    const sites = fakeSites();
+    const root = await mount(deps({ sites }));
+    const button = (label: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === label);
+    await vi.waitFor(() => expect(button('for 1 hour')).toBeDefined());
+    button('until I turn it back on')?.click();
+    await vi.waitFor(() => expect(root.textContent).toContain('Paused everywhere until you turn it back on.'));
+    button('Turn back on')?.click();
+    await vi.waitFor(() => expect(button('for 1 hour')).toBeDefined());
+    button('for 1 hour')?.click();
+    await vi.waitFor(() => expect(root.textContent).toMatch(/Paused everywhere until \d/));
+    expect(sites.actions).toEqual([{ op: 'pause', hours: null }, { op: 'resume' }, { op: 'pause', hours: 1 }]);
+  });
+
+  it('says why on the browser\'s own pages and the web stores, with no switch', async () => {
+    for (const [url, words] of [
+      ['chrome://settings/', 'browser’s own pages'],
+      ['https://chromewebstore.google.com/detail/x', 'web stores'],
+    ] as const) {
+      const root = await mount(deps({ activeTab: async () => ({ id: 1, url, title: 'x' }) }));
+      await vi.waitFor(() => expect(root.textContent).toContain(words));
+      expect(root.querySelector('input[role="switch"]')).toBeNull();
+    }
+  });
+
+  it('opens the sidebar for the tab', async () => {
+    const sites = fakeSites();
+    const root = await mount(deps({ sites }));
+    [...root.querySelectorAll('button')].find((b) => b.textContent === 'Open the sidebar')?.click();
+    expect(sites.openSidebar).toHaveBeenCalledWith(4);
+  });
+});
 
 describe('the popup', () => {
   it('shows the page notes and the passage notes with their quotes, orphans marked and counted', async () => {
@@ -77,7 +154,7 @@ describe('the popup', () => {
 
   it('says so on a page that is not a web page', async () => {
     const root = await mount(deps({ activeTab: async () => ({ id: 1, url: 'chrome://extensions/' }) }));
-    expect(root.textContent).toContain('web pages');
+    expect(root.textContent).toContain('browser’s own pages');
   });
 
   it('writes a page note for the tab’s URL', async () => {

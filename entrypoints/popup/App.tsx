@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Note } from '../../lib/model';
 import type { PassageStatus } from '../../lib/anchoring';
 import { PageNotes, PassageNotes, type NoteActions } from './sections';
+import { SiteControls, type SiteDeps } from './SiteControls';
 
 export interface PopupTab {
   id?: number | undefined;
@@ -20,11 +21,13 @@ export interface PopupDeps {
   onNotesChanged(listener: () => void): () => void;
   /** "Follow this story": open the review screen of a pack drafted from the tab's article. */
   followStory(tab: PopupTab): Promise<void>;
+  /** Where Backstory runs: the site switch, the pause, the counts, the sidebar. */
+  sites: SiteDeps;
 }
 
 type State =
   | { kind: 'loading' }
-  | { kind: 'unsupported' }
+  | { kind: 'unsupported'; url: string | undefined }
   | { kind: 'error'; message: string }
   | { kind: 'ready'; tab: PopupTab & { url: string }; notes: Note[]; status: PassageStatus | null };
 
@@ -54,7 +57,7 @@ export function App({ deps }: { deps: PopupDeps }) {
     const load = async (): Promise<State> => {
       const tab = await deps.activeTab();
       const url = tab?.url;
-      if (!tab || url === undefined || !/^https?:\/\//i.test(url)) return { kind: 'unsupported' };
+      if (!tab || url === undefined || !/^https?:\/\//i.test(url)) return { kind: 'unsupported', url };
       const [notes, status] = await Promise.all([
         deps.notesForPage(url),
         tab.id === undefined ? Promise.resolve(null) : deps.passageStatus(tab.id),
@@ -81,9 +84,7 @@ export function App({ deps }: { deps: PopupDeps }) {
         ) : null}
       </header>
       {state.kind === 'loading' ? <p class="bs-popup__info">Loading…</p> : null}
-      {state.kind === 'unsupported' ? (
-        <p class="bs-popup__info">Notes can be written on web pages (http and https) only.</p>
-      ) : null}
+      {state.kind === 'unsupported' ? <SiteControls deps={deps.sites} tab={{ url: state.url ?? '' }} /> : null}
       {state.kind === 'error' ? (
         <p class="bs-note-editor__error" role="alert">
           Couldn't load the notes of this page: {state.message}
@@ -91,6 +92,7 @@ export function App({ deps }: { deps: PopupDeps }) {
       ) : null}
       {state.kind === 'ready' ? (
         <>
+          <SiteControls deps={deps.sites} tab={state.tab} />
           <FollowStory tab={state.tab} follow={deps.followStory} />
           <PageNotes
             url={state.tab.url}

@@ -4,7 +4,10 @@
  * the port to the content script, and the notes-changed signal.
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { Envelope } from '../../lib/messaging';
+import { request, type Envelope } from '../../lib/messaging';
+import { pageStatus } from '../../lib/sites/state';
+import { SITES_REVISION_KEY } from '../../lib/sites/stored';
+import { offReason } from '../../components/sidebar/page-access';
 import { NOTES_REVISION_KEY } from '../../lib/notes/revision';
 import { SIDEBAR_PORT } from '../../lib/sidebar-protocol';
 import type { SidebarDeps, SidebarPort, TabEvent, TabInfo } from '../../components/sidebar/types';
@@ -79,6 +82,17 @@ export function browserDeps(search: string): SidebarDeps {
     onNotesChanged(listener) {
       const onChanged = (changes: Record<string, unknown>, area: string): void => {
         if (area === 'local' && NOTES_REVISION_KEY in changes) listener();
+      };
+      browser.storage.onChanged.addListener(onChanged);
+      return () => browser.storage.onChanged.removeListener(onChanged);
+    },
+    async siteOff(url) {
+      const view = await request((message: Envelope) => browser.runtime.sendMessage(message), 'sitesState', {});
+      return offReason(pageStatus(view, url, Date.now()));
+    },
+    onSitesChanged(listener) {
+      const onChanged = (changes: Record<string, unknown>, area: string): void => {
+        if (area === 'local' && SITES_REVISION_KEY in changes) listener();
       };
       browser.storage.onChanged.addListener(onChanged);
       return () => browser.storage.onChanged.removeListener(onChanged);

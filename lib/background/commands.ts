@@ -35,7 +35,7 @@ interface SidebarActionApi {
  * Both need a user gesture, so this must run synchronously in the command's listener (no
  * `await` before it). Returns false where the browser has neither.
  */
-export function openSidebar(browser: typeof wxtBrowser, tab: Browser.tabs.Tab | undefined, log: Pick<Console, 'warn'> = console): boolean {
+export function openSidebar(browser: typeof wxtBrowser, tab: { id?: number | undefined; windowId?: number | undefined } | undefined, log: Pick<Console, 'warn'> = console): boolean {
   const apis = browser as unknown as { sidePanel?: SidePanelApi; sidebarAction?: SidebarActionApi };
   const fail = (error: unknown): void => log.warn('backstory: could not open the sidebar', error);
   try {

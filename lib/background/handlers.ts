@@ -9,6 +9,7 @@ import type { MatcherCache } from './matcher-cache';
 import { createNotesHandlers, type NotesHandlerOptions } from './notes-handlers';
 import { createPackHandlers, type PackHandlerOptions } from './packs-handlers';
 import { noInjector, type InjectContentScript } from './inject';
+import type { SitesRequest } from './sites-handlers';
 
 /**
  * @param whenReady resolves once the shipped pack is installed; the pack handlers wait for
@@ -25,7 +26,7 @@ export function createHandlers(
   notes: NotesHandlerOptions = {},
   inject: InjectContentScript = noInjector,
   packs: PackHandlerOptions = {},
-): Handlers {
+): Omit<Handlers, SitesRequest> {
   return {
     async getMatcher() {
       await whenReady();

@@ -15,6 +15,21 @@ import { createMatcherCache, type BuildMatcherData, type MatcherCache } from './
 import { createRevisionBumper, PACKS_REVISION_KEY } from '../notes/revision';
 import { createTrashJanitor, type TrashJanitor } from './trash-janitor';
 import { createInjector, type InjectContentScript, type ScriptingApi } from './inject';
+import { createSitesService, type SitesService } from './sites-handlers';
+import { createSyncedStore, type SyncedStore } from '../sync/store';
+import type { StorageAreaLike, StorageChange } from '../sync/area';
+import { SITES_REVISION_KEY } from '../sites/stored';
+
+/** A backup's `settings.sites` (the file was already checked by the notes import). */
+function sitesOfBackup(json: string): unknown {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    const settings = typeof parsed === 'object' && parsed !== null ? (parsed as { settings?: unknown }).settings : undefined;
+    return typeof settings === 'object' && settings !== null ? (settings as { sites?: unknown }).sites : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface BackgroundLogger {
   info(...args: unknown[]): void;
@@ -35,13 +50,20 @@ export interface BackgroundDeps {
   now?: () => number;
   /** Runs the content script in a tab; defaults to one over `browser.scripting`. */
   inject?: InjectContentScript;
+  /** The synced store of settings and rules; defaults to one over `storage.sync` + `storage.local`. */
+  syncedStore?: SyncedStore;
 }
+
+/** The synced store's collections, in the order they get sync space when it is short. */
+export const SYNC_PRIORITY = ['settings', 'sites', 'notHere', 'entities'] as const;
 
 export interface Background {
   handlers: Handlers;
   cache: MatcherCache;
   /** Purges expired trash (at start, and at most hourly after a note write). */
   trash: TrashJanitor;
+  sites: SitesService;
+  store: SyncedStore;
   /** Resolves when every shipped-pack install started so far has finished (never rejects). */
   ready(): Promise<void>;
   /** Remove the listeners this call added. */
@@ -102,7 +124,12 @@ export function startBackground(deps: BackgroundDeps): Background {
   const bump = createRevisionBumper(browser.storage.local);
   const bumpPacks = createRevisionBumper(browser.storage.local, PACKS_REVISION_KEY);
   const trash = createTrashJanitor(db, { now, onPurged: bump });
-  const handlers = createHandlers(
+  const local = browser.storage.local as unknown as StorageAreaLike;
+  const store =
+    deps.syncedStore ??
+    createSyncedStore({ sync: browser.storage.sync as unknown as StorageAreaLike, local, priority: SYNC_PRIORITY, now });
+  const sites = createSitesService({ store, local, db, cache, now, onEntityChange: () => bumpPacks() });
+  const base = createHandlers(
     db,
     cache,
     () => ready,
@@ -117,6 +144,21 @@ export function startBackground(deps: BackgroundDeps): Background {
     deps.inject ?? defaultInjector(browser),
     { onChange: () => bumpPacks() },
   );
+  const handlers: Handlers = {
+    ...sites.handlers,
+    ...base,
+    // The backup carries where Backstory runs too (`settings.sites`; the pause stays out).
+    async exportBackup(payload, sender) {
+      const backup = await base.exportBackup(payload, sender);
+      return { ...backup, settings: { ...backup.settings, sites: await sites.exportSettings() } };
+    },
+    async importBackup(payload, sender) {
+      const summary = await base.importBackup(payload, sender);
+      const fromFile = sitesOfBackup(payload.json);
+      if (fromFile === undefined) return summary;
+      return { ...summary, sites: await sites.importSettings(fromFile) };
+    },
+  };
   const extensionId = browser.runtime.id;
   const extensionOrigin = browser.runtime.getURL('/');
 
@@ -133,8 +175,21 @@ export function startBackground(deps: BackgroundDeps): Background {
     );
   };
 
+  // Sites records changed: a write here (already signalled) or one from another browser
+  // arriving through the sync area, which open tabs hear of through the same signal.
+  const onStorage = (changes: Record<string, StorageChange>, area: string): void => {
+    sites.onStorageChanged(changes, area);
+    if (area === 'sync' && store.changedCollections(changes, area).length > 0) {
+      void bumpSites().catch(() => undefined);
+    }
+  };
+  const bumpSites = createRevisionBumper(browser.storage.local, SITES_REVISION_KEY);
+
   browser.runtime.onInstalled.addListener(onInstalled);
   browser.runtime.onMessage.addListener(onMessage);
+  browser.storage.onChanged.addListener(onStorage);
+  // Writes that waited (the worker stopped before its flush, or sync was full or busy).
+  void store.flush();
   // Service workers restart often; the install event does not fire then.
   void ensure();
   trash.run().catch((error: unknown) => log.warn('backstory: could not purge the trash', error));
@@ -144,10 +199,13 @@ export function startBackground(deps: BackgroundDeps): Background {
     handlers,
     cache,
     trash,
+    sites,
+    store,
     ready: () => ready,
     stop() {
       browser.runtime.onInstalled.removeListener(onInstalled);
       browser.runtime.onMessage.removeListener(onMessage);
+      browser.storage.onChanged.removeListener(onStorage);
     },
   };
 }

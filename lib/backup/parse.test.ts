@@ -88,6 +88,13 @@ describe('parseBackup: accepted input', () => {
     expect(backup.settings).toEqual({});
     expect(warnings).toHaveLength(2);
   });
+
+  it('keeps the sites settings for the sites service to check, and names the others it ignores', () => {
+    const sites = { mode: 'except', rules: [], notHere: [{ anything: 1 }] };
+    const { backup, warnings } = parseBackup(backupJson([], { settings: { sites, theme: 'dark' } }));
+    expect(backup.settings).toEqual({ sites });
+    expect(warnings).toEqual(['Ignored settings this version of Backstory does not have: theme']);
+  });
 });
 
 describe('parseBackup: rejected input', () => {

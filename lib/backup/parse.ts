@@ -256,12 +256,15 @@ export function parseBackup(json: unknown, limits: BackupLimits = BACKUP_LIMITS)
     const n = parsed.userEntities.length;
     warnings.push(`Ignored ${n} entr${n === 1 ? 'y' : 'ies'} in the old "userEntities" field: entities travel as "userPack"`);
   }
-  if (Object.keys(parsed.settings).length > 0) {
-    warnings.push('Ignored the settings in the backup: this version of Backstory has none to import');
+  // Where Backstory runs (`settings.sites`) is merged by the sites service, which checks
+  // every record itself; any other setting is not one this version has.
+  const { sites, ...otherSettings } = parsed.settings;
+  if (Object.keys(otherSettings).length > 0) {
+    warnings.push(`Ignored settings this version of Backstory does not have: ${Object.keys(otherSettings).slice(0, 5).join(', ')}`);
   }
 
   const { userPack: _rawPack, entityEdits: _rawEdits, ...rest } = parsed;
-  const backup: Backup = { ...rest, notes, userEntities: [], settings: {} };
+  const backup: Backup = { ...rest, notes, userEntities: [], settings: sites === undefined ? {} : { sites } };
   if (layer.userPack) backup.userPack = layer.userPack;
   if (layer.entityEdits.length > 0) backup.entityEdits = layer.entityEdits;
   return { backup, warnings };

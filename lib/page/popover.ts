@@ -28,9 +28,17 @@ export interface CardPopoverOptions {
   onPointerLeave?: () => void;
   /** The card's "Your notes"; without it the card has no notes section. */
   notes?: CardNotes;
+  /** The card's "Not {name} here / anywhere" buttons (the card closes after either). */
+  corrections?: CardCorrections;
   /** The page new notes are written on; default `doc.location.href` / `doc.title` at save time. */
   pageUrl?: string;
   pageTitle?: string;
+}
+
+/** What the card's wrong-match buttons do, given the entity, the text matched on the page and the entity's name. */
+export interface CardCorrections {
+  notHere(entityId: string, text: string, name: string): void;
+  notAnywhere(entityId: string, text: string, name: string): void;
 }
 
 export interface CardPopover {
@@ -223,10 +231,24 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
         onBack: history.length > 0 ? back : undefined,
         onRetry: () => load(frame),
         notes: ownNotes ? { source: ownNotes, version: notesVersion } : undefined,
+        corrections: correctionsFor(frame),
       }),
       root,
     );
     if (hadFocus && !focusInside()) root.querySelector<HTMLElement>('.bs-card')?.focus({ preventScroll: true });
+  }
+
+  /** The wrong-match buttons of a card opened from a mention, once it has loaded. */
+  function correctionsFor(frame: Frame) {
+    const actions = opts.corrections;
+    const text = frame.matchedText;
+    if (!actions || text === undefined || state.status !== 'ready') return undefined;
+    const { entity } = state.data;
+    const run = (action: CardCorrections['notHere']) => () => {
+      action(entity.id, text, entity.name);
+      hide();
+    };
+    return { notHere: run(actions.notHere), notAnywhere: run(actions.notAnywhere) };
   }
 
   function refreshNotes(): void {
