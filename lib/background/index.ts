@@ -17,6 +17,7 @@ import { createTrashJanitor, type TrashJanitor } from './trash-janitor';
 import { createInjector, type InjectContentScript, type ScriptingApi } from './inject';
 import { createSitesService, type SitesService } from './sites-handlers';
 import { createSyncedStore, type SyncedStore } from '../sync/store';
+import { ENTITIES_COLLECTION, createUserLayerSync } from '../sync/user-layer-sync';
 import type { StorageAreaLike, StorageChange } from '../sync/area';
 import { SITES_REVISION_KEY } from '../sites/stored';
 
@@ -128,7 +129,24 @@ export function startBackground(deps: BackgroundDeps): Background {
   const store =
     deps.syncedStore ??
     createSyncedStore({ sync: browser.storage.sync as unknown as StorageAreaLike, local, priority: SYNC_PRIORITY, now });
-  const sites = createSitesService({ store, local, db, cache, now, onEntityChange: () => bumpPacks() });
+  // The reader's own entities and corrections follow them through sync too: after every
+  // change here (pushed), and when another browser's change arrives (pulled into IndexedDB).
+  const layer = createUserLayerSync({ db, store, local, now });
+  const syncLayer = (): Promise<void> =>
+    layer.sync().then(
+      (result) => {
+        if (result.pulled > 0) {
+          cache.invalidate();
+          void bumpPacks().catch(() => undefined);
+        }
+      },
+      (error: unknown) => log.warn('backstory: could not sync your entities', error),
+    );
+  const onLayerChange = async (): Promise<void> => {
+    await bumpPacks();
+    void syncLayer();
+  };
+  const sites = createSitesService({ store, local, db, cache, now, onEntityChange: onLayerChange });
   const base = createHandlers(
     db,
     cache,
@@ -142,7 +160,7 @@ export function startBackground(deps: BackgroundDeps): Background {
       },
     },
     deps.inject ?? defaultInjector(browser),
-    { onChange: () => bumpPacks() },
+    { onChange: onLayerChange },
   );
   const handlers: Handlers = {
     ...sites.handlers,
@@ -179,9 +197,9 @@ export function startBackground(deps: BackgroundDeps): Background {
   // arriving through the sync area, which open tabs hear of through the same signal.
   const onStorage = (changes: Record<string, StorageChange>, area: string): void => {
     sites.onStorageChanged(changes, area);
-    if (area === 'sync' && store.changedCollections(changes, area).length > 0) {
-      void bumpSites().catch(() => undefined);
-    }
+    const touched = area === 'sync' ? store.changedCollections(changes, area) : [];
+    if (touched.some((c) => c !== ENTITIES_COLLECTION)) void bumpSites().catch(() => undefined);
+    if (touched.includes(ENTITIES_COLLECTION)) void syncLayer();
   };
   const bumpSites = createRevisionBumper(browser.storage.local, SITES_REVISION_KEY);
 
@@ -190,6 +208,8 @@ export function startBackground(deps: BackgroundDeps): Background {
   browser.storage.onChanged.addListener(onStorage);
   // Writes that waited (the worker stopped before its flush, or sync was full or busy).
   void store.flush();
+  // What changed on the reader's other browsers while this worker was stopped.
+  void syncLayer();
   // Service workers restart often; the install event does not fire then.
   void ensure();
   trash.run().catch((error: unknown) => log.warn('backstory: could not purge the trash', error));

@@ -104,7 +104,7 @@ const aliasSchema = z.strictObject({
   case: z.enum(CASE_RULES),
 });
 
-const sourceSchema = z.strictObject({
+export const sourceSchema = z.strictObject({
   id: idText(),
   title: text({ max: PACK_LIMITS.sourceTitle, required: true }),
   date: isoDate(),

@@ -2,9 +2,10 @@
  * Sites in real Chromium: a site turned off in the options page loses its underlines in an
  * open tab without a reload and gets them back when it is on again; a new tab of a site
  * that is off does no scanning at all; "Not … here" from the card takes that mention's
- * underline away and Undo brings it back; a rule written to `storage.sync` from another
- * extension page (as a change from another browser arrives) applies to an open tab; the
- * popup's switch and pause. Screenshots of the popup and the Sites section.
+ * underline away and Undo brings it back; a site rule or one of the reader's own entities
+ * written to `storage.sync` from another extension page (as a change from another browser
+ * arrives) applies to an open tab; the popup's switch and pause. Screenshots of the popup
+ * and the Sites section.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -136,6 +137,32 @@ describe('sites', () => {
       await chrome.storage.sync.remove('bs:sites:localhost');
     });
     await waitForHighlights(news, 5, 5_000);
+    await news.close();
+  });
+
+  it('an entity of the reader\'s written to storage.sync by another browser is underlined in an open tab, and goes when deleted there', async () => {
+    const news = await openNews(session.base);
+    await waitForHighlights(news, 5);
+    expect(await highlightedTexts(news)).not.toContain('Hunter Biden');
+    await options.bringToFront();
+    await options.evaluate(async () => {
+      const entity = {
+        id: 'user/person/hunter-biden',
+        kind: 'person',
+        name: 'Hunter Biden',
+        aliases: [{ text: 'Hunter Biden', case: 'proper' }],
+        role: 'Son of President Biden',
+        summary: '',
+        contexts: [],
+        relations: [],
+      };
+      await chrome.storage.sync.set({ 'bs:entities:own:user/person/hunter-biden': { v: { entity, sources: [] }, t: Date.now() } });
+    });
+    await expect.poll(() => highlightedTexts(news), { timeout: 5_000 }).toContain('Hunter Biden');
+    await options.evaluate(async () => {
+      await chrome.storage.sync.remove('bs:entities:own:user/person/hunter-biden');
+    });
+    await expect.poll(() => highlightedTexts(news), { timeout: 5_000 }).not.toContain('Hunter Biden');
     await news.close();
   });
 

@@ -28,7 +28,7 @@ export function SyncPanel({ sync, counts }: { sync: SitesView['sync']; counts: R
     <div class="bs-panel bs-sync" role="group" aria-label="Sync">
       <h3 class="bs-subhead">On your other browsers</h3>
       <p class="bs-hint">
-        The choice above, your site rules and your “Not … here” rules are kept in the browser's own sync storage: they follow you to every browser where you are signed in with sync on (Chrome Sync, Firefox Sync). Nothing goes to a server of Backstory's. A pause stays on this browser.
+        The choice above, your site rules, your “Not … here” rules, your own entities and your corrections of pack entities are kept in the browser's own sync storage: they follow you to every browser where you are signed in with sync on (Chrome Sync, Firefox Sync). Nothing goes to a server of Backstory's. A pause stays on this browser.
       </p>
       {lines.length > 0 ? (
         <ul class="bs-warnings">
