@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CardData } from '../messaging';
 import { sampleCard } from '../../components/__fixtures__/card';
-import { createCardPopover, rangeReference, type CardPopover } from './popover';
+import { createCardPopover, type CardPopover } from './popover';
+import { rangeReference } from './popover-dom';
 
 interface Deferred<T> {
   promise: Promise<T>;

@@ -5,7 +5,6 @@
  * nothing else: when to show and hide is the hover intent's business.
  */
 import { autoUpdate, computePosition, flip, hide as hideMiddleware, inline, offset, shift, size } from '@floating-ui/dom';
-import type { VirtualElement } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import type { CardData } from '../messaging';
 import { CardView, type CardState } from '../../components/CardView';
@@ -15,6 +14,7 @@ import cardCss from '../../components/card.css?inline';
 import notesCss from '../../components/notes/notes.css?inline';
 import type { CardNotes, CardNotesSource } from '../../components/notes/card-notes';
 import { isTextField, shieldTyping } from '../../components/notes/key-shield';
+import { isFocusable, isKeyboardFocus, isNode, rangeReference } from './popover-dom';
 
 export interface CardPopoverOptions {
   doc: Document;
@@ -66,35 +66,6 @@ interface Frame {
 
 /** How many cards "Back" can return through. */
 const MAX_HISTORY = 20;
-
-/** A Floating UI virtual reference for a (possibly multi-line) range. */
-export function rangeReference(range: Range): VirtualElement {
-  const common = range.commonAncestorContainer;
-  const contextElement = common.nodeType === 1 ? (common as Element) : common.parentElement;
-  return {
-    getBoundingClientRect: () => range.getBoundingClientRect(),
-    getClientRects: () => range.getClientRects(),
-    ...(contextElement ? { contextElement } : {}),
-  };
-}
-
-function isNode(t: EventTarget | null): t is Node {
-  return typeof t === 'object' && t !== null && 'nodeType' in t;
-}
-
-/** Focus that shows a focus ring (keyboard, or a shortcut), as opposed to a mouse click's. */
-function isKeyboardFocus(t: EventTarget | null): boolean {
-  if (!isNode(t) || t.nodeType !== 1) return false;
-  try {
-    return (t as Element).matches(':focus-visible');
-  } catch {
-    return true; // No :focus-visible support: assume it may be the keyboard.
-  }
-}
-
-function isFocusable(el: Element | null): el is HTMLElement {
-  return el !== null && typeof (el as Partial<HTMLElement>).focus === 'function';
-}
 
 export function createCardPopover(opts: CardPopoverOptions): CardPopover {
   const { doc, win, signal, container, loadCard } = opts;
