@@ -102,13 +102,10 @@ export function createSitesService(deps: SitesDeps): SitesService {
   let cached: Promise<SitesState> | null = null;
 
   async function read(): Promise<SitesState> {
-    const [settings, sites, notHere, pause] = await Promise.all([
-      store.all(SITES_COLLECTIONS.settings),
-      store.all(SITES_COLLECTIONS.sites),
-      store.all(SITES_COLLECTIONS.notHere),
-      local.get(PAUSE_KEY),
-    ]);
-    return stateFromRecords(settings, sites, notHere, pause[PAUSE_KEY]).state;
+    const { settings, sites, notHere } = SITES_COLLECTIONS;
+    const [records, pause] = await Promise.all([store.readMany([settings, sites, notHere]), local.get(PAUSE_KEY)]);
+    const of = (c: string): Map<string, unknown> => records.get(c) ?? new Map();
+    return stateFromRecords(of(settings), of(sites), of(notHere), pause[PAUSE_KEY]).state;
   }
   const state = (): Promise<SitesState> => {
     cached ??= read().catch((error: unknown) => {

@@ -42,6 +42,8 @@ export interface SyncStatus {
 export interface SyncedStore {
   /** Every record of a collection, by id, as this browser sees it now. */
   all(collection: string): Promise<Map<string, unknown>>;
+  /** Several collections at once, from one read of each storage area. */
+  readMany(collections: readonly string[]): Promise<Map<string, Map<string, unknown>>>;
   put(collection: string, id: string, value: unknown): Promise<void>;
   putMany(collection: string, entries: ReadonlyArray<readonly [string, unknown]>): Promise<void>;
   delete(collection: string, id: string): Promise<void>;
@@ -318,6 +320,29 @@ export function createSyncedStore(options: SyncedStoreOptions): SyncedStore {
     return run;
   }
 
+  /** Several collections from one read of each area: newer wins, a local deletion hides an older synced record. */
+  async function readCollections(collections: readonly string[]): Promise<Map<string, Map<string, unknown>>> {
+    for (const c of collections) checkCollection(c);
+    const [work, syncItems] = await Promise.all([localRecords(), sync.get(null).catch((): Record<string, unknown> => ({}))]);
+    const seen = new Map<string, Map<string, { t: number; value: unknown; deleted: boolean }>>(collections.map((c) => [c, new Map()]));
+    for (const entry of readSyncItems(syncItems).records.values()) {
+      if (entry.readable) seen.get(entry.collection)?.set(entry.id, { t: entry.t, value: entry.value, deleted: false });
+    }
+    for (const w of work) {
+      const records = seen.get(w.collection);
+      const synced = records?.get(w.id);
+      if (!records || (synced && synced.t > w.record.t)) continue;
+      records.set(w.id, 'd' in w.record ? { t: w.record.t, value: undefined, deleted: true } : { t: w.record.t, value: w.record.v, deleted: false });
+    }
+    const out = new Map<string, Map<string, unknown>>();
+    for (const [collection, records] of seen) {
+      const values = new Map<string, unknown>();
+      for (const [id, { value, deleted }] of records) if (!deleted) values.set(id, value);
+      out.set(collection, values);
+    }
+    return out;
+  }
+
   async function writeLocal(collection: string, entries: ReadonlyArray<readonly [string, LocalRecord]>): Promise<void> {
     checkCollection(collection);
     if (entries.length === 0) return;
@@ -329,25 +354,9 @@ export function createSyncedStore(options: SyncedStoreOptions): SyncedStore {
 
   return {
     async all(collection) {
-      checkCollection(collection);
-      const [work, syncItems] = await Promise.all([
-        localRecords(),
-        sync.get(null).catch((): Record<string, unknown> => ({})),
-      ]);
-      const seen = new Map<string, { t: number; value: unknown; deleted: boolean }>();
-      for (const entry of readSyncItems(syncItems).records.values()) {
-        if (entry.collection === collection && entry.readable) seen.set(entry.id, { t: entry.t, value: entry.value, deleted: false });
-      }
-      for (const w of work) {
-        if (w.collection !== collection) continue;
-        const synced = seen.get(w.id);
-        if (synced && synced.t > w.record.t) continue;
-        seen.set(w.id, 'd' in w.record ? { t: w.record.t, value: undefined, deleted: true } : { t: w.record.t, value: w.record.v, deleted: false });
-      }
-      const out = new Map<string, unknown>();
-      for (const [id, { value, deleted }] of seen) if (!deleted) out.set(id, value);
-      return out;
+      return (await readCollections([collection])).get(collection) ?? new Map();
     },
+    readMany: readCollections,
     async put(collection, id, value) {
       return writeLocal(collection, [[id, { v: jsonCopy(value), t: now(), s: 'pending' }]]);
     },

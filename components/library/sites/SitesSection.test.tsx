@@ -83,7 +83,7 @@ describe('the Sites section', () => {
     expect(rules(el)).toEqual(['haaretz.com: Backstory runs here']);
   });
 
-  it('points notes to the backup, and says what sync cannot hold', () => {
+  it('says how many records sync storage cannot hold, per collection', () => {
     expect(localOnlyLines({ entities: 3 }, { entities: 40 })).toEqual(['3 of your entities are kept on this browser only: sync storage is full.']);
     expect(localOnlyLines({ sites: 1 }, { sites: 1 })).toEqual(['1 site rule is kept on this browser only: sync storage is full.']);
     expect(localOnlyLines({ sites: 0 }, {})).toEqual([]);
