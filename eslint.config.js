@@ -14,6 +14,49 @@ export default tseslint.config(
     },
   },
   {
+    // lib/ is logic: it never imports UI (components/, entrypoints/, Preact, Floating UI).
+    files: ['lib/**/*.ts', 'lib/**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'preact', message: 'lib/ holds no UI: put it in components/ or entrypoints/.' }],
+        patterns: [
+          { group: ['**/components/**', '**/entrypoints/**'], message: 'lib/ never imports UI code.' },
+          { group: ['preact/*', '@floating-ui/*'], message: 'lib/ holds no UI: put it in components/ or entrypoints/.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The page core runs in every frame of every page: no UI code, no schema library. The
+    // card, notes, passages, forms and sidebar bridge are the page UI (page-ui.ts), loaded
+    // on demand through ui-loader.ts.
+    files: [
+      'entrypoints/content/index.ts', 'entrypoints/content/app.ts', 'entrypoints/content/session.ts',
+      'entrypoints/content/claim.ts', 'entrypoints/content/frame-gate.ts', 'entrypoints/content/ui-loader.ts',
+      'entrypoints/content/lazy-card.ts', 'entrypoints/content/ui-triggers.ts', 'entrypoints/content/sidebar-relay.ts',
+      'entrypoints/content/keyboard.ts', 'entrypoints/content/notes.ts', 'entrypoints/content/packs.ts',
+      'entrypoints/content/site-status.ts', 'entrypoints/content/scope.ts', 'entrypoints/content/revision-watch.ts',
+      'entrypoints/content/ui-contract.ts',
+    ],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'preact', message: 'The page core loads no UI: use the page UI (ui-loader.ts).' },
+          { name: 'zod', message: 'The page core carries no schema library.' },
+        ],
+        patterns: [
+          { group: ['**/components/**', 'preact/*', '@floating-ui/*'], message: 'The page core loads no UI: use the page UI (ui-loader.ts).' },
+          {
+            group: ['./ui', './page-ui', './passages', './track', './corrections', './sidebar-bridge', './passage-ui', './floating-panel', './card/*', '*.tsx'],
+            message: 'Part of the page UI, loaded on demand: reach it through ui-loader.ts.',
+          },
+          { regex: '(lib/anchoring(/index)?|lib/packs/.*|lib/sites/stored|messaging-validation|lib/page/passages)$', message: 'Too heavy for every frame.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs', 'bench/**/*.mjs', 'tests/**/*.mjs', '*.js', '*.mjs'],
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', performance: 'readonly', document: 'readonly', window: 'readonly', CSS: 'readonly', globalThis: 'readonly', fetch: 'readonly', AbortController: 'readonly', MutationObserver: 'readonly', structuredClone: 'readonly', TextDecoder: 'readonly' },

@@ -118,6 +118,8 @@ export const requestSchemas = {
   deleteEntity: z.strictObject({ entityId }),
   trackEntity: z.strictObject({ draft: trackDraftSchema }),
   pageStatus: z.strictObject({}),
+  probeText: z.strictObject({ text: z.string().max(4_000) }),
+  loadPageUi: z.strictObject({}),
   sitesState: z.strictObject({}),
   updateSites: z.strictObject({ action: sitesAction }),
   notHere: z.strictObject({ text: mentionText, entityId }),

@@ -53,6 +53,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     notesForEntity: vi.fn(unstubbed),
     notesForPage: vi.fn(unstubbed),
     notedEntities: vi.fn(unstubbed),
+    probeText: vi.fn(unstubbed),
+    loadPageUi: vi.fn(unstubbed),
     saveNote: vi.fn(() => Promise.resolve({ status: 'saved' as const, note })),
     deleteNote: vi.fn(unstubbed),
     restoreNote: vi.fn(unstubbed),

@@ -179,6 +179,10 @@ export interface Replies {
   trackEntity: EntityRef;
   /** Content script, before anything else: does Backstory run on this tab's site, and what does it skip? */
   pageStatus: PageStatus;
+  /** Content script (a small frame): does this little text name anyone, on a site where Backstory runs? */
+  probeText: boolean;
+  /** Content script: inject the page UI (card, notes, sidebar bridge) into the sending frame. */
+  loadPageUi: { loaded: true };
   /** Extension pages: the mode, the rules, the pause and how much of it is synced. */
   sitesState: SitesView;
   /** Extension pages: change the sites state; a site that cannot be read gets `error`, `notes` explain a change. */
@@ -223,6 +227,8 @@ export const requestTrust: Record<RequestType, Trust> = {
   deleteEntity: 'extension',
   trackEntity: 'page',
   pageStatus: 'page',
+  probeText: 'page',
+  loadPageUi: 'page',
   sitesState: 'extension',
   updateSites: 'extension',
   notHere: 'page',
@@ -249,6 +255,10 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   tab?: unknown;
+  /** The sending frame (0: the top frame), for replies aimed at one frame. */
+  frameId?: number;
+  /** The sending document (Chrome 106+): a frame that navigated since is not it. */
+  documentId?: string;
 }
 
 /** The transport: `browser.runtime.sendMessage` in the extension, a fake in tests. */

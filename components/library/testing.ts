@@ -41,6 +41,8 @@ export function fakeBackground(db: BackstoryDB, now: () => number = Date.now): F
     getMatcher: unsupported,
     listPacks: () => listPacks(db),
     injectContentScript: unsupported,
+    probeText: unsupported,
+    loadPageUi: unsupported,
   };
   const send: Transport = async (message) => {
     calls.push(message);

@@ -2,10 +2,11 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Envelope, Transport } from '../../lib/messaging';
 import type { PageStatus } from '../../lib/sites/state';
-import { claimFrame } from './sidebar-bridge';
+import { claimFrame } from './claim';
 import { childScope, type ChildScope } from './scope';
 import { followSiteStatus } from './site-status';
 import { startSession, type Session } from './session';
+import { whenWorthScanning } from './frame-gate';
 
 const send: Transport = (message: Envelope) => browser.runtime.sendMessage(message);
 
@@ -24,7 +25,11 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     console.info('Backstory: this browser has no CSS Custom Highlight API; nothing is underlined.');
     return;
   }
-  let running: { scope: ChildScope; session: Promise<Session | null> } | null = null;
+  // A small sub-frame (an ad, a widget) waits here, asking nothing, until it has text worth
+  // scanning; the top frame goes straight on.
+  await whenWorthScanning(ctx, { doc: document, win: window, send });
+  if (ctx.isInvalid) return;
+  let running: { scope: ChildScope; session: Session } | null = null;
   // Status changes are applied one after another, in order.
   let queue: Promise<void> = Promise.resolve();
   const apply = async (status: PageStatus): Promise<void> => {
@@ -36,18 +41,11 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
       return;
     }
     if (running) {
-      await (await running.session)?.setNotHere(status.notHere);
+      await running.session.setNotHere(status.notHere);
       return;
     }
     const scope = childScope(ctx);
-    const session = startSession(scope, { send, status }).catch((error: unknown) => {
-      // Not started (no matcher): the next status change tries again.
-      scope.end();
-      if (running?.scope === scope) running = null;
-      throw error;
-    });
-    running = { scope, session };
-    await session;
+    running = { scope, session: startSession(scope, { send, status }) };
   };
   const enqueue = (status: PageStatus): void => {
     queue = queue.then(() => apply(status)).catch((error: unknown) => {

@@ -7,7 +7,7 @@
  */
 import { h, render } from 'preact';
 import { request, type Transport } from '../../lib/messaging';
-import type { CardCorrections } from '../../lib/page/popover';
+import type { CardCorrections } from './card/popover';
 import { UndoToast } from '../../components/notes/UndoToast';
 import { notesCss } from '../../components/notes';
 import { pageTheme } from '../../components/theme';

@@ -9,7 +9,7 @@ import { autoUpdate, computePosition, flip, inline, offset, shift } from '@float
 import { render, type ComponentChild } from 'preact';
 import type { Scope } from './scope';
 import { shieldTyping } from '../../components/notes/key-shield';
-import { rangeReference } from '../../lib/page/popover-dom';
+import { rangeReference } from './card/popover-dom';
 import { createLazyShadowHost } from './shadow-host';
 
 export interface FloatingPanel {

@@ -3,7 +3,7 @@ import type { Scope } from './scope';
 import { isFromBackground, parseContentCommand } from '../../lib/messaging';
 import { pickMention } from '../../lib/page/pick-mention';
 import type { PageScanner } from '../../lib/page/page-scanner';
-import type { LazyCardPopover } from './ui';
+import type { PageCard } from './ui-contract';
 
 /**
  * The keyboard way to the cards: the browser command `show-card` (Alt+Shift+B by default)
@@ -12,7 +12,7 @@ import type { LazyCardPopover } from './ui';
  */
 export function listenForCommands(
   ctx: Scope,
-  deps: { doc: Document; win: Window; scanner: PageScanner; popover: LazyCardPopover },
+  deps: { doc: Document; win: Window; scanner: PageScanner; popover: PageCard },
 ): void {
   const { doc, win, scanner, popover } = deps;
   let last: ReturnType<typeof pickMention> = null;

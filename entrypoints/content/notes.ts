@@ -5,7 +5,7 @@ import { NOTES_REVISION_KEY } from '../../lib/notes/revision';
 import { highlightApiOf } from '../../lib/page/highlights';
 import { createNotedHighlight } from '../../lib/page/noted-highlight';
 import type { PageScanner } from '../../lib/page/page-scanner';
-import type { LazyCardPopover } from './ui';
+import type { PageCard } from './ui-contract';
 
 /** The part of the scanner this feature reads. */
 export type NotesScanner = Pick<PageScanner, 'ready' | 'mentions'>;
@@ -13,7 +13,7 @@ export type NotesScanner = Pick<PageScanner, 'ready' | 'mentions'>;
 export interface EntityNotesDeps {
   scanner: NotesScanner;
   /** The content script's card popover: an open card reloads its notes when they change. */
-  popover: Pick<LazyCardPopover, 'visible' | 'refreshNotes'>;
+  popover: Pick<PageCard, 'visible' | 'refreshNotes'>;
   send: Transport;
   win?: Window;
 }

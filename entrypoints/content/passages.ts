@@ -29,6 +29,10 @@ export interface PassageNotesDeps {
 
 export interface PassageNotes {
   status(): PassageStatus;
+  /** The status once the page's notes are loaded (what the popup's query gets). */
+  statusWhenLoaded(): Promise<PassageStatus>;
+  /** A new note's editor on the selection (or, on a caret in a marked passage, its notes). */
+  newNote(): void;
   /** Reload the page's notes and re-anchor. */
   refresh(): Promise<void>;
   /** Scroll to a passage note's passage and flash it; false when it is not anchored. */
@@ -181,7 +185,7 @@ export function startPassageNotes(ctx: Scope, deps: PassageNotesDeps): PassageNo
     if (!isFromBackground(sender, browser.runtime.id)) return undefined;
     if (isPassageStatusQuery(message)) {
       if (win !== win.top) return undefined;
-      return started.then(() => loading).then(() => api.status());
+      return api.statusWhenLoaded();
     }
     // Every frame hears a keyboard command; only the one the user is in acts on it.
     if (parseContentCommand(message)?.command === 'note-selection' && doc.hasFocus()) newNote();
@@ -248,6 +252,8 @@ export function startPassageNotes(ctx: Scope, deps: PassageNotesDeps): PassageNo
 
   const api: PassageNotes = {
     status: () => ({ url, anchored: anchored.map((a) => a.note.id), orphaned: [...orphaned] }),
+    statusWhenLoaded: () => started.then(() => loading).then(() => api.status()),
+    newNote,
     refresh,
     reveal: (noteId) => revealPassage(noteId),
   };

@@ -1,23 +1,23 @@
 import { browser } from 'wxt/browser';
-import { request, type Transport } from '../../lib/messaging';
+import { request, type MatcherPayload, type Transport } from '../../lib/messaging';
 import { matcherFromData, normaliseKey, type Matcher } from '../../lib/matcher';
-import { startPageScanner } from '../../lib/page/page-scanner';
+import { startPageScanner, type PageScanner } from '../../lib/page/page-scanner';
 import { startHoverIntent } from '../../lib/page/hover-intent';
 import { mergeAdjacent } from '../../lib/page/merge-adjacent';
 import { createShadowStyler } from '../../lib/page/shadow-styles';
-import { OWN_UI_TAGS } from '../../lib/page/passages';
+import { OWN_UI_TAGS } from '../../lib/page/own-ui';
 import { countMentions, isPageCountsQuery } from '../../lib/page/page-counts';
+import { createYieldToPage } from '../../lib/page/scheduler';
 import { skipsMention, type PageStatus } from '../../lib/sites/state';
 import highlightCss from '../../lib/page/highlights.css?inline';
-import { createLazyCardPopover } from './ui';
 import { listenForCommands } from './keyboard';
 import { followPackChanges } from './packs';
-import { startTrackName } from './track';
-import { startEntityNotes } from './notes';
-import { requestNotesSource } from '../../components/notes/card-notes';
-import { startPassageNotes } from './passages';
-import { startSidebarBridge } from './sidebar-bridge';
-import { createCorrections } from './corrections';
+import { startEntityNotes, type EntityNotes } from './notes';
+import { startSidebarRelay, type RuntimeLike } from './sidebar-relay';
+import { createUiLoader } from './ui-loader';
+import { createLazyCard } from './lazy-card';
+import { startUiTriggers } from './ui-triggers';
+import type { PageUiDeps } from './ui-contract';
 import type { Scope } from './scope';
 
 export interface Session {
@@ -25,110 +25,157 @@ export interface Session {
   setNotHere(notHere: PageStatus['notHere']): Promise<void>;
 }
 
-/**
- * Everything Backstory does on a page of a site where it runs, for one frame: the matcher,
- * the scan and underlines, the card, notes, passages, "Track this name" and the sidebar
- * bridge. All of it stops with `scope` (the site turned off, or the content script gone).
- */
-export async function startSession(scope: Scope, opts: { send: Transport; status: PageStatus }): Promise<Session | null> {
-  const { send } = opts;
-  let notHere = opts.status.notHere;
-  let payload = await request(send, 'getMatcher', {});
-  if (scope.isInvalid) return null;
-  // Decoded by the scan's first step, in a task of its own, not in this reply's task.
-  let matcher: Matcher | undefined;
-  const decode = (): Matcher => (matcher ??= matcherFromData(payload.data));
-  // Set once everything that follows the page's mentions exists (below).
-  let mentionsChanged = (): void => undefined;
+/** Start one feature; a throw is logged and the others go on (refined-github style). */
+function feature<T>(name: string, start: () => T): T | null {
+  try {
+    return start();
+  } catch (error) {
+    console.warn(`Backstory: ${name} did not start:`, error);
+    return null;
+  }
+}
 
-  // A card opening is a cheap moment to mark names noted since the last look (set below).
-  let cardOpened = (): void => undefined;
-  const { notes: cardNotes } = requestNotesSource(send, () => ({ url: location.href, title: document.title }));
-  const corrections = createCorrections(scope, { send, doc: document, win: window });
-  const popover = createLazyCardPopover(scope, {
-    doc: document,
-    win: window,
-    loadCard: (entityId) => request(send, 'getCard', { entityId }),
-    notes: {
-      ...cardNotes,
-      forEntity: (entityId) => {
-        cardOpened();
-        return cardNotes.forEntity(entityId);
-      },
-    },
-    corrections: corrections.card,
+/** A runtime whose `onConnect` never fires (sub-frames: the side panel talks to the top frame). */
+const NO_PORTS: RuntimeLike = {
+  id: '',
+  getURL: () => '',
+  onConnect: { addListener: () => undefined, removeListener: () => undefined },
+};
+
+/**
+ * Everything Backstory does in one frame of a site where it runs. The core started here —
+ * matcher, scan and underlines, hover, the keyboard command, the "noted" mark — never
+ * loads UI code; the card, notes, passage notes, "Track this name" and the sidebar bridge
+ * are the page UI, loaded on first need (`ui-loader.ts`). Each feature starts on its own:
+ * a rejected request or a throw in one leaves the others working (passage notes and the
+ * side panel do not wait for, or depend on, the matcher). All of it stops with `scope`.
+ */
+export function startSession(scope: Scope, opts: { send: Transport; status: PageStatus }): Session {
+  const { send } = opts;
+  const doc = document;
+  const win = window;
+  let notHere = opts.status.notHere;
+  let payload: MatcherPayload | null = null;
+  let matcher: Matcher | null = null;
+  let scanner: PageScanner | null = null;
+  let notes: EntityNotes | null = null;
+  const yieldToPage = createYieldToPage(win, scope.signal);
+
+  // The first scan, or the matcher failing: what waits for "the page is scanned".
+  let scanned = (): void => undefined;
+  const ready = new Promise<void>((resolve) => {
+    scanned = resolve;
   });
-  const scanner = startPageScanner({
-    doc: document,
-    win: window,
-    signal: scope.signal,
-    prepare: decode,
-    match: (text) => {
-      const found = mergeAdjacent(text, decode().scan(text));
-      if (notHere.length === 0) return found;
-      return found.filter((m) => !skipsMention(notHere, normaliseKey(text.slice(m.start, m.end)), m.entityId));
-    },
-    kindOf: (entityId) => payload.entities[entityId]?.kind,
-    // The card's host, and the passage-notes host (passage-ui.ts): called per element of
-    // the walk, so a tag test, never an ancestor climb.
-    isOwnUi: (node) =>
-      popover.ownsNode(node) || corrections.ownsNode(node) || (node.nodeType === 1 && OWN_UI_TAGS.has((node as Element).localName)),
-    onShadowRoot: createShadowStyler(window, highlightCss, scope.signal),
-    onChange: () => mentionsChanged(),
-  });
-  const intent = startHoverIntent({
-    doc: document,
-    win: window,
-    signal: scope.signal,
-    hitTest: scanner.hitTest,
-    popover,
-    setActive: (mention) => scanner.setActive(mention),
-  });
-  popover.onPointer(
-    () => intent.pointerEnteredCard(),
-    () => intent.pointerLeftCard(),
-  );
-  scope.onInvalidated(() => intent.dispose());
-  listenForCommands(scope, { doc: document, win: window, scanner, popover });
-  // Packs changed anywhere: the new matcher, a full rescan, fresh cards.
-  followPackChanges(scope, {
+
+  // ── the page UI, loaded on demand ──
+  const relay = win === win.top ? feature('the side panel link', () => startSidebarRelay(scope, { needUi: () => loader.ensure() })) : null;
+  const uiDeps = (): PageUiDeps => ({
+    scope,
     send,
-    current: () => payload.revision,
-    apply: async (next) => {
-      payload = next;
-      matcher = undefined;
-      popover.forgetCards();
-      await scanner.rescanAll();
+    doc,
+    win,
+    scanner: {
+      ready,
+      mentions: () => scanner?.mentions() ?? [],
+      mentionsOf: (id) => scanner?.mentionsOf(id) ?? [],
+      setActive: (m) => scanner?.setActive(m),
     },
+    names: (id) => payload?.entities[id],
+    sidebarRuntime: relay?.runtime ?? NO_PORTS,
+    cardOpened: () => void notes?.refreshHighlight(),
   });
+  const loader = createUiLoader(scope, { send, deps: uiDeps });
+  const card = createLazyCard(loader);
+  feature('the page UI triggers', () => startUiTriggers(scope, { send, doc, win, loader, ready }));
+
+  // ── the underlines ──
+  const startScanning = (): PageScanner => {
+    const started = startPageScanner({
+      doc,
+      win,
+      signal: scope.signal,
+      match: (text) => {
+        if (matcher === null) return [];
+        const found = mergeAdjacent(text, matcher.scan(text));
+        if (notHere.length === 0) return found;
+        return found.filter((m) => !skipsMention(notHere, normaliseKey(text.slice(m.start, m.end)), m.entityId));
+      },
+      kindOf: (entityId) => payload?.entities[entityId]?.kind,
+      // Called per element of the walk: a tag test first, never an ancestor climb.
+      isOwnUi: (node) =>
+        (node.nodeType === 1 && OWN_UI_TAGS.has((node as Element).localName)) || (loader.current()?.ownsNode(node) ?? false),
+      onShadowRoot: createShadowStyler(win, highlightCss, scope.signal),
+      onChange: () => {
+        void notes?.refreshHighlight();
+        loader.current()?.mentionsChanged();
+      },
+    });
+    const intent = startHoverIntent({
+      doc,
+      win,
+      signal: scope.signal,
+      // A pointer resting on a mention may become a card: fetch the UI now, not in 300 ms.
+      hitTest: (x, y) => {
+        const hit = started.hitTest(x, y);
+        if (hit !== null && loader.current() === null) loader.preload();
+        return hit;
+      },
+      popover: card,
+      setActive: (mention) => started.setActive(mention),
+    });
+    card.onPointer(
+      () => intent.pointerEnteredCard(),
+      () => intent.pointerLeftCard(),
+    );
+    scope.onInvalidated(() => intent.dispose());
+    feature('the keyboard command', () => listenForCommands(scope, { doc, win, scanner: started, popover: card }));
+    notes = feature('noted names', () => startEntityNotes(scope, { scanner: started, popover: card, send }));
+    void started.ready.then(() => {
+      scanned();
+      if (__BACKSTORY_TEST_BUILD__) performance.mark('backstory:highlights-ready', { detail: { ...started.stats() } });
+    });
+    return started;
+  };
+
+  /** A matcher (first, or after a pack change): decoded, then the page scanned with it. */
+  const useMatcher = async (next: MatcherPayload): Promise<void> => {
+    // Decoded in a task of its own, not in the reply's.
+    await yieldToPage();
+    const decoded = matcherFromData(next.data);
+    if (scope.isInvalid) return;
+    if (__BACKSTORY_TEST_BUILD__) performance.mark('backstory:matcher-decoded');
+    payload = next;
+    matcher = decoded;
+    if (scanner === null) {
+      scanner = startScanning();
+      return;
+    }
+    card.forgetCards();
+    await scanner.rescanAll();
+  };
+
+  void request(send, 'getMatcher', {})
+    .then((first) => (scope.isInvalid ? undefined : useMatcher(first)))
+    .catch((error: unknown) => {
+      scanned(); // what waits for the scan goes on without underlines
+      if (!scope.isInvalid) console.warn('Backstory: could not load the names to look for; a pack change tries again:', error);
+    });
+  // Packs changed anywhere (or the first load failed): the new matcher, a full rescan, fresh cards.
+  feature('pack changes', () => followPackChanges(scope, { send, current: () => payload?.revision ?? '', apply: useMatcher }));
+
   // The popup's counts: the top frame answers.
-  if (window === window.top) {
+  if (win === win.top) {
     const onCounts = (message: unknown): Promise<unknown> | undefined =>
-      isPageCountsQuery(message) ? Promise.resolve(countMentions(scanner.mentions())) : undefined;
+      isPageCountsQuery(message) ? Promise.resolve(countMentions(scanner?.mentions() ?? [])) : undefined;
     browser.runtime.onMessage.addListener(onCounts);
     scope.onInvalidated(() => browser.runtime.onMessage.removeListener(onCounts));
   }
-  // ── notes wiring (entity notes, passage notes) goes below this line ──
-  const notes = startEntityNotes(scope, { scanner, popover, send });
-  const passages = startPassageNotes(scope, { send, doc: document, win: window, ready: scanner.ready });
-  startTrackName(scope, { send, doc: document, win: window });
-  const sidebar = startSidebarBridge(scope, { scanner, names: (id) => payload.entities[id], doc: document, win: window, passages });
-  cardOpened = () => void notes.refreshHighlight();
-  mentionsChanged = () => {
-    void notes.refreshHighlight();
-    sidebar.changed();
-  };
-  if (__BACKSTORY_TEST_BUILD__) {
-    void scanner.ready.then(() => {
-      const stats = scanner.stats();
-      performance.mark('backstory:highlights-ready', { detail: { ...stats } });
-    });
-  }
+
   return {
     async setNotHere(next) {
       if (JSON.stringify(next) === JSON.stringify(notHere)) return;
       notHere = next;
-      await scanner.rescanAll();
+      await scanner?.rescanAll();
     },
   };
 }

@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isOwnExtensionPort, type PortLike, type RuntimeLike } from './sidebar-relay';
 import type { EntityKind } from '../../lib/model';
 import { parseSidebarRequest, SIDEBAR_PORT, type PageSummary, type SidebarEvent, type SidebarRequest } from '../../lib/sidebar-protocol';
 import { highlightApiOf, type HighlightApi } from '../../lib/page/highlights';
@@ -15,25 +16,8 @@ import { summarise } from '../../lib/page/summary';
 import type { PageMention } from '../../lib/page/types';
 import type { PageScanner } from '../../lib/page/page-scanner';
 
-/** The parts of `runtime.Port` used here. */
-export interface PortLike {
-  name: string;
-  sender?: { id?: string; url?: string };
-  postMessage(message: SidebarEvent): void;
-  disconnect(): void;
-  onMessage: { addListener(listener: (message: unknown) => void): void };
-  onDisconnect: { addListener(listener: () => void): void };
-}
-
-/** The parts of `browser.runtime` used here (a fake in tests). */
-export interface RuntimeLike {
-  id: string;
-  getURL(path: '/'): string;
-  onConnect: {
-    addListener(listener: (port: PortLike) => void): void;
-    removeListener(listener: (port: PortLike) => void): void;
-  };
-}
+export type { PortLike, RuntimeLike } from './sidebar-relay';
+export { claimFrame } from './claim';
 
 export interface SidebarPassages {
   status(): { anchored: string[]; orphaned: string[] };
@@ -64,41 +48,11 @@ export interface SidebarBridge {
 type BridgeContext = Pick<ContentScriptContext, 'onInvalidated'>;
 
 const HEADLINE = 'h1, h2, h3, [role="heading"]';
-const CLAIM = Symbol.for('backstory.content');
-
-/**
- * Claim this frame for one content script instance. WXT invalidates an older instance
- * (same isolated world) synchronously when a new one starts, and the claim is released
- * then; so this is false only when a live instance still holds the frame (the caller then
- * starts nothing: no duplicate scan, no duplicate highlights).
- */
-export function claimFrame(win: Window, ctx?: BridgeContext): boolean {
-  const slots = win as unknown as Record<symbol, unknown>;
-  if (slots[CLAIM] !== undefined) return false;
-  const token = {};
-  slots[CLAIM] = token;
-  ctx?.onInvalidated(() => {
-    if (slots[CLAIM] === token) Reflect.deleteProperty(slots, CLAIM);
-  });
-  return true;
-}
-
 /** True when the mention starts inside a heading (h1–h3 or an ARIA heading). */
 export function inHeading(mention: Pick<PageMention, 'range'>): boolean {
   const start = mention.range.startContainer;
   const el = start.nodeType === 1 ? (start as Element) : start.parentElement;
   return el?.closest(HEADLINE) != null;
-}
-
-/** True when the port comes from one of this extension's own pages. */
-export function isOwnExtensionPort(port: Pick<PortLike, 'name' | 'sender'>, runtime: Pick<RuntimeLike, 'id' | 'getURL'>): boolean {
-  const sender = port.sender;
-  return (
-    port.name === SIDEBAR_PORT &&
-    sender?.id === runtime.id &&
-    typeof sender.url === 'string' &&
-    sender.url.startsWith(runtime.getURL('/'))
-  );
 }
 
 const NOOP: SidebarBridge = { changed: () => undefined };

@@ -1,6 +1,6 @@
 import { request, type Transport } from '../../lib/messaging';
 import type { PageStatus } from '../../lib/sites/state';
-import { SITES_REVISION_KEY } from '../../lib/sites/stored';
+import { SITES_REVISION_KEY } from '../../lib/notes/revision';
 import type { Scope } from './scope';
 import { watchRevision } from './revision-watch';
 

@@ -1,7 +1,7 @@
 import type { Scope } from './scope';
 import type { CardData } from '../../lib/messaging';
 import type { CardNotes } from '../../components/notes/card-notes';
-import { createCardPopover, type CardCorrections, type CardPopover } from '../../lib/page/popover';
+import { createCardPopover, type CardCorrections, type CardPopover } from './card/popover';
 import { createLazyShadowHost } from './shadow-host';
 
 /** The tag of the one element Backstory adds to a page: the host of its shadow root. */

@@ -10,6 +10,7 @@ import { createNotesHandlers, type NotesHandlerOptions } from './notes-handlers'
 import { createPackHandlers, type PackHandlerOptions } from './packs-handlers';
 import { noInjector, type InjectContentScript } from './inject';
 import type { SitesRequest } from './sites-handlers';
+import type { PageSideRequest } from './page-side-handlers';
 
 /**
  * @param whenReady resolves once the shipped pack is installed; the pack handlers wait for
@@ -26,7 +27,7 @@ export function createHandlers(
   notes: NotesHandlerOptions = {},
   inject: InjectContentScript = noInjector,
   packs: PackHandlerOptions = {},
-): Omit<Handlers, SitesRequest> {
+): Omit<Handlers, SitesRequest | PageSideRequest> {
   return {
     async getMatcher() {
       await whenReady();

@@ -16,6 +16,7 @@ import { createRevisionBumper, PACKS_REVISION_KEY } from '../notes/revision';
 import { createTrashJanitor, type TrashJanitor } from './trash-janitor';
 import { createInjector, type InjectContentScript, type ScriptingApi } from './inject';
 import { createSitesService, type SitesService } from './sites-handlers';
+import { createPageSideHandlers } from './page-side-handlers';
 import { createSyncedStore, type SyncedStore } from '../sync/store';
 import { ENTITIES_COLLECTION, createUserLayerSync } from '../sync/user-layer-sync';
 import type { StorageAreaLike, StorageChange } from '../sync/area';
@@ -51,6 +52,8 @@ export interface BackgroundDeps {
   now?: () => number;
   /** Runs the content script in a tab; defaults to one over `browser.scripting`. */
   inject?: InjectContentScript;
+  /** Runs the page UI in a frame; defaults to `browser.scripting`. */
+  scripting?: Pick<ScriptingApi, 'executeScript'>;
   /** The synced store of settings and rules; defaults to one over `storage.sync` + `storage.local`. */
   syncedStore?: SyncedStore;
 }
@@ -162,9 +165,18 @@ export function startBackground(deps: BackgroundDeps): Background {
     deps.inject ?? defaultInjector(browser),
     { onChange: onLayerChange },
   );
+  const pageSide = createPageSideHandlers({
+    scripting: deps.scripting ?? (browser as { scripting?: ScriptingApi }).scripting,
+    matcher: async () => {
+      await ready;
+      return cache.get();
+    },
+    runs: async (sender) => (await sites.handlers.pageStatus({}, { ...sender, trust: 'page' })).runs,
+  });
   const handlers: Handlers = {
     ...sites.handlers,
     ...base,
+    ...pageSide,
     // The backup carries where Backstory runs too (`settings.sites`; the pause stays out).
     async exportBackup(payload, sender) {
       const backup = await base.exportBackup(payload, sender);

@@ -12,7 +12,7 @@ export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 export const CONTENT_CSS_FILE = '/content-scripts/content.css';
 
 interface Injection {
-  target: { tabId: number; allFrames?: boolean };
+  target: { tabId: number; allFrames?: boolean; frameIds?: number[]; documentIds?: string[] };
   files: string[];
 }
 

@@ -19,6 +19,9 @@ export interface RevisionStorage {
  */
 export const PACKS_REVISION_KEY = 'packsRevision';
 
+/** Bumped after every change to the sites state (rules, pause, "Not … here"); pages and views listen. */
+export const SITES_REVISION_KEY = 'sitesRevision';
+
 /** The counter's value in `items` (from `get` or an `onChanged` change), 0 when absent. */
 export function readNotesRevision(items: Record<string, unknown>, key: string = NOTES_REVISION_KEY): number {
   const value = items[key];

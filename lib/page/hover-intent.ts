@@ -17,14 +17,24 @@
  * - touch pointers are ignored (a tap is not a hover).
  */
 import type { PageMention, HitTest } from './types';
-import type { CardPopover } from './popover';
+
+/** What the hover intent needs of the card (the page UI's popover, or its lazy stand-in). */
+export interface HoverCard {
+  /** Show the entity's card next to the anchor (a mention's range). */
+  show(anchor: Range, entityId: string, matchedText: string): void;
+  hide(): void;
+  readonly visible: boolean;
+  /** The entity whose card is shown, or null. */
+  readonly entityId: string | null;
+  contains(node: Node | null): boolean;
+}
 
 export interface HoverIntentOptions {
   doc: Document;
   win: Window;
   signal: AbortSignal;
   hitTest: HitTest;
-  popover: Pick<CardPopover, 'show' | 'hide' | 'visible' | 'contains' | 'entityId'>;
+  popover: HoverCard;
   /** Highlights the mention under the pointer (null: none). */
   setActive: (m: PageMention | null) => void;
   /** Resting time on a mention before its card shows; default 300 ms. */

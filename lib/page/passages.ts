@@ -8,9 +8,10 @@ import type { PassageSelector } from '../model';
 import { describePassage } from '../anchoring';
 import { collectBlocks, isExcluded, locate, type TextBlock } from './text-index';
 import type { HighlightApi, HighlightLike } from './highlights';
+import { isOwnUiNode } from './own-ui';
 
 /** The tags of Backstory's own UI hosts: never part of the page's text. */
-export const OWN_UI_TAGS: ReadonlySet<string> = new Set(['backstory-ui', 'backstory-notes-ui', 'backstory-track-ui']);
+export { OWN_UI_TAGS, isOwnUiNode } from './own-ui';
 export const PASSAGE_HIGHLIGHT = 'backstory-passage';
 export const BLOCK_SEPARATOR = '\n';
 
@@ -23,12 +24,6 @@ export interface PageText {
 }
 
 /** True for Backstory's UI hosts (and anything inside them). */
-export function isOwnUiNode(node: Node): boolean {
-  for (let cur: Node | null = node; cur !== null; cur = cur.parentNode) {
-    if (cur.nodeType === 1 && OWN_UI_TAGS.has((cur as Element).localName)) return true;
-  }
-  return false;
-}
 
 /** Flatten the page's visible text (the body, open shadow roots included). */
 export function flattenPage(doc: Document, root: Element | null = doc.body): PageText {

@@ -17,7 +17,7 @@ export const SITES_COLLECTIONS = { settings: 'settings', sites: 'sites', notHere
 export const PAUSE_KEY = 'pause';
 
 /** Bumped in `storage.local` after every change to the sites state; pages and views listen. */
-export const SITES_REVISION_KEY = 'sitesRevision';
+export { SITES_REVISION_KEY } from '../notes/revision';
 
 const host = z.string().min(1).max(253);
 const time = z.number().int().min(0).max(8.64e15);

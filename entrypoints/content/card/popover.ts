@@ -6,14 +6,14 @@
  */
 import { autoUpdate, computePosition, flip, hide as hideMiddleware, inline, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
-import type { CardData } from '../messaging';
-import { CardView, type CardState } from '../../components/CardView';
-import type { Theme } from '../../components/CardRoot';
-import { pageTheme } from '../../components/theme';
-import cardCss from '../../components/card.css?inline';
-import notesCss from '../../components/notes/notes.css?inline';
-import type { CardNotes, CardNotesSource } from '../../components/notes/card-notes';
-import { isTextField, shieldTyping } from '../../components/notes/key-shield';
+import type { CardData } from '../../../lib/messaging';
+import { CardView, type CardState } from '../../../components/CardView';
+import type { Theme } from '../../../components/CardRoot';
+import { pageTheme } from '../../../components/theme';
+import cardCss from '../../../components/card.css?inline';
+import notesCss from '../../../components/notes/notes.css?inline';
+import type { CardNotes, CardNotesSource } from '../../../components/notes/card-notes';
+import { isTextField, shieldTyping } from '../../../components/notes/key-shield';
 import { isFocusable, isKeyboardFocus, isNode, rangeReference } from './popover-dom';
 
 export interface CardPopoverOptions {

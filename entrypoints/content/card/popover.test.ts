@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CardData } from '../messaging';
-import { sampleCard } from '../../components/__fixtures__/card';
+import type { CardData } from '../../../lib/messaging';
+import { sampleCard } from '../../../components/__fixtures__/card';
 import { createCardPopover, type CardPopover } from './popover';
 import { rangeReference } from './popover-dom';
 

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
-import type { CardData } from '../messaging';
-import type { Note, NoteDraft, SaveResult } from '../model';
-import { sampleCard } from '../../components/__fixtures__/card';
-import type { CardNotes } from '../../components/notes/card-notes';
+import type { CardData } from '../../../lib/messaging';
+import type { Note, NoteDraft, SaveResult } from '../../../lib/model';
+import { sampleCard } from '../../../components/__fixtures__/card';
+import type { CardNotes } from '../../../components/notes/card-notes';
 import { createCardPopover, type CardPopover } from './popover';
 
 const ENTITY = 'person/benjamin-netanyahu';
