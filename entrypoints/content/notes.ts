@@ -8,7 +8,7 @@ import type { PageScanner } from '../../lib/page/page-scanner';
 import type { PageCard } from './ui-contract';
 
 /** The part of the scanner this feature reads. */
-export type NotesScanner = Pick<PageScanner, 'ready' | 'mentions'>;
+export type NotesScanner = Pick<PageScanner, 'ready' | 'mentions'> & Partial<Pick<PageScanner, 'view'>>;
 
 export interface EntityNotesDeps {
   scanner: NotesScanner;
@@ -39,7 +39,8 @@ const MAX_IDS = 5_000;
 export function startEntityNotes(ctx: Scope, deps: EntityNotesDeps): EntityNotes {
   const win = deps.win ?? window;
   const { scanner, send, popover } = deps;
-  const highlight = createNotedHighlight(highlightApiOf(win));
+  // Marks only what the kind highlights hold now (near the viewport on a long page).
+  const highlight = createNotedHighlight(highlightApiOf(win), scanner.view);
   ctx.onInvalidated(() => highlight.dispose());
 
   /** What the background said, per entity id: has notes or not. Cleared when notes change. */

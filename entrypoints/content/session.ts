@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { request, type MatcherPayload, type Transport } from '../../lib/messaging';
-import { matcherFromData, normaliseKey, type Matcher } from '../../lib/matcher';
+import { loadMatcher, normaliseKey, type Matcher } from '../../lib/matcher';
 import { startPageScanner, type PageScanner } from '../../lib/page/page-scanner';
 import { startHoverIntent } from '../../lib/page/hover-intent';
 import { mergeAdjacent } from '../../lib/page/merge-adjacent';
@@ -139,9 +139,9 @@ export function startSession(scope: Scope, opts: { send: Transport; status: Page
 
   /** A matcher (first, or after a pack change): decoded, then the page scanned with it. */
   const useMatcher = async (next: MatcherPayload): Promise<void> => {
-    // Decoded in a task of its own, not in the reply's.
+    // Decoded in slices of a few milliseconds, each in a task of its own (not in the reply's).
     await yieldToPage();
-    const decoded = matcherFromData(next.data);
+    const decoded = await loadMatcher(next.data, { yieldToPage });
     if (scope.isInvalid) return;
     if (__BACKSTORY_TEST_BUILD__) performance.mark('backstory:matcher-decoded');
     payload = next;

@@ -7,6 +7,8 @@
  * encoded on every recompile and decoded in every tab.
  */
 
+import { runSteps, type Steps } from './slicing';
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const PAD = 61;
 /** Digit value per byte; -1 for anything that is not a digit. */
@@ -68,19 +70,43 @@ function invalidCharacter(s: string, pad: number): never {
   throw new Error('matcher data: invalid base64');
 }
 
-export function decodeBytes(s: string): Uint8Array {
+/** Base64 characters decoded per step (a multiple of 4). */
+const DECODE_CHUNK = 1 << 16;
+
+/**
+ * Decodes `s` in steps of `DECODE_CHUNK` characters; throws a clear `Error` on anything
+ * that is not canonical-length base64.
+ */
+export function* decodeBytesSteps(s: string): Steps<Uint8Array> {
   if (s.length % 4 !== 0) throw new Error('matcher data: base64 length is not a multiple of 4');
   let pad = 0;
   if (s.endsWith('==')) pad = 2;
   else if (s.endsWith('=')) pad = 1;
-  const input = new Uint8Array(s.length);
-  // Anything outside ASCII takes more than one byte, so it cannot all fit.
-  if (encoder.encodeInto(s, input).read !== s.length) invalidCharacter(s, pad);
   const out = new Uint8Array((s.length / 4) * 3 - pad);
   const whole = pad > 0 ? s.length - 4 : s.length;
-  let bad = 0;
+  const input = new Uint8Array(Math.min(whole, DECODE_CHUNK));
   let o = 0;
-  for (let i = 0; i < whole; i += 4) {
+  for (let from = 0; from < whole; from += DECODE_CHUNK) {
+    const to = Math.min(whole, from + DECODE_CHUNK);
+    // Anything outside ASCII takes more than one byte, so it cannot all fit.
+    if (encoder.encodeInto(s.slice(from, to), input).read !== to - from) invalidCharacter(s, pad);
+    o = decodeGroups(input, to - from, out, o, s, pad);
+    yield;
+  }
+  if (pad > 0) {
+    const d2 = pad === 2 ? 0 : digitAt(s, whole + 2);
+    const v = (digitAt(s, whole) << 18) | (digitAt(s, whole + 1) << 12) | (d2 << 6);
+    out[o++] = (v >> 16) & 255;
+    if (o < out.length) out[o] = (v >> 8) & 255;
+  }
+  return out;
+}
+
+/** Decodes the `length` ASCII digits in `input` (whole groups) into `out` from `o`. */
+function decodeGroups(input: Uint8Array, length: number, out: Uint8Array, at: number, s: string, pad: number): number {
+  let bad = 0;
+  let o = at;
+  for (let i = 0; i < length; i += 4) {
     const v =
       ((DECODE[input[i] ?? 0] ?? -1) << 18) |
       ((DECODE[input[i + 1] ?? 0] ?? -1) << 12) |
@@ -94,13 +120,11 @@ export function decodeBytes(s: string): Uint8Array {
     o += 3;
   }
   if (bad < 0) invalidCharacter(s, pad);
-  if (pad > 0) {
-    const d2 = pad === 2 ? 0 : digitAt(s, whole + 2);
-    const v = (digitAt(s, whole) << 18) | (digitAt(s, whole + 1) << 12) | (d2 << 6);
-    out[o++] = (v >> 16) & 255;
-    if (o < out.length) out[o] = (v >> 8) & 255;
-  }
-  return out;
+  return o;
+}
+
+export function decodeBytes(s: string): Uint8Array {
+  return runSteps(decodeBytesSteps(s));
 }
 
 export function encodeInt32(a: Int32Array): string {
@@ -111,14 +135,16 @@ export function encodeUint16(a: Uint16Array): string {
   return encodeBytes(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
 }
 
-export function decodeInt32(s: string, what: string): Int32Array {
-  const bytes = decodeBytes(s);
+/** Decodes little-endian Int32s, in steps. */
+export function* decodeInt32Steps(s: string, what: string): Steps<Int32Array> {
+  const bytes = yield* decodeBytesSteps(s);
   if (bytes.length % 4 !== 0) throw new Error(`matcher data: ${what} is not a whole number of int32s`);
   return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
 }
 
-export function decodeUint16(s: string, what: string): Uint16Array {
-  const bytes = decodeBytes(s);
+/** Decodes little-endian Uint16s, in steps. */
+export function* decodeUint16Steps(s: string, what: string): Steps<Uint16Array> {
+  const bytes = yield* decodeBytesSteps(s);
   if (bytes.length % 2 !== 0) throw new Error(`matcher data: ${what} is not a whole number of uint16s`);
   return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2);
 }

@@ -9,7 +9,7 @@ import type { MatcherParts } from './parts';
 
 // Module-local copies of imported bindings (see scanner.ts).
 const { foldUnit, kindOf, K_IGNORABLE, K_MARK, K_UPPER, K_LOWER, K_WORD } = N;
-const { F_CAPS_OK, F_ENDS_S, F_STARTS_WORD, F_SURNAME, RULE_INSENSITIVE, RULE_SENSITIVE } = P;
+const { F_CAPS_OK, F_ENDS_S, F_STARTS_WORD, F_SURNAME, RULE_INSENSITIVE, RULE_SENSITIVE, RULE_SHIFT } = P;
 
 function isWordAt(text: string, i: number): boolean {
   return i < text.length && (kindOf(text.charCodeAt(i)) & K_WORD) !== 0;
@@ -45,29 +45,44 @@ function wordEndOk(text: string, end: number): boolean {
   return true;
 }
 
+const CASED = K_UPPER | K_LOWER;
+
+/** The first index from `from` on (below `end`) of a cased letter of `s`, else ≥ `end`. */
+function nextCased(s: string, from: number, end: number): number {
+  let k = from;
+  while (k < end && (kindOf(s.charCodeAt(k)) & CASED) === 0) k++;
+  return k;
+}
+
+/**
+ * The case rule: the cased letters of the span match the alias's one for one (upper for
+ * upper, lower for lower), or, where allowed, they are all upper case.
+ */
 function caseOk(p: MatcherParts, text: string, start: number, end: number, alias: number, flags: number): boolean {
-  const rule = p.aliasRule[alias] ?? RULE_INSENSITIVE;
+  const rule = flags >> RULE_SHIFT;
   if (rule === RULE_INSENSITIVE) return true;
-  const casePat = p.casePat;
-  let k = p.casePatStart[alias] ?? 0;
-  const kEnd = p.casePatStart[alias + 1] ?? 0;
+  const { aliasText, aliasEnds } = p.columns;
+  let k = alias > 0 ? (aliasEnds[alias - 1] ?? 0) : 0;
+  const kEnd = aliasEnds[alias] ?? 0;
   let exact = true;
   let allUpper = true;
   for (let i = start; i < end; i++) {
-    const cased = kindOf(text.charCodeAt(i)) & (K_UPPER | K_LOWER);
+    const cased = kindOf(text.charCodeAt(i)) & CASED;
     if (cased === 0) continue;
     if (cased !== K_UPPER) {
       allUpper = false;
       // Neither exact nor ALL CAPS can hold any more.
       if (!exact) return false;
     }
-    if (k >= kEnd || casePat[k] !== cased) {
+    k = nextCased(aliasText, k, kEnd);
+    const want = k < kEnd ? kindOf(aliasText.charCodeAt(k)) & CASED : 0;
+    if (want !== cased) {
       exact = false;
       if (!allUpper) return false;
     }
     k++;
   }
-  if (k !== kEnd) exact = false;
+  if (nextCased(aliasText, k, kEnd) < kEnd) exact = false;
   if (exact) return true;
   return rule !== RULE_SENSITIVE && allUpper && (flags & F_CAPS_OK) !== 0;
 }
@@ -100,7 +115,7 @@ export function checkCandidate(p: MatcherParts, text: string, item: number, flag
   if (item >= 0) {
     if (!caseOk(p, text, start, end, item, flags)) return -1;
     if ((flags & F_SURNAME) !== 0) {
-      const keep = p.entityKeep[p.aliasEntity[item] ?? 0];
+      const keep = p.entityKeep.get(p.columns.aliasEntity[item] ?? 0);
       if (keep && surnameIsSomeoneElseIn(text, start, keep)) return -1;
     }
   }

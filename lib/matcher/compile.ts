@@ -4,14 +4,15 @@
  * straight into one typed array of code units, which is then turned into class ids.
  */
 import type { Match } from '../model';
-import { failLinks } from './automaton';
+import { codeString, entityIndices, INFO_BASE, INFO_SURNAME, joinTexts, MAX_CLASSES, trieShapeOf, type PackColumns } from './columns';
 import { encodeData } from './data';
 import * as N from './normalise';
-import { assembleParts, classWordOf, type CompiledPack, type MatcherParts } from './parts';
+import { buildParts, RULE_CODES, type MatcherParts } from './parts';
 import { AutomatonMatcher } from './scanner';
+import { runSteps } from './slicing';
 import * as T from './trie';
 import type { TrieKeys } from './trie';
-import type { AliasSpec, Matcher, MatcherData, MatcherSpec, NegativeSpec } from './types';
+import type { AliasSpec, Matcher, MatcherData, MatcherSpec } from './types';
 
 // Imported bindings copied into module-local constants: some loaders (CommonJS output)
 // turn every use of an imported binding into a getter call, which hurts hot loops.
@@ -64,7 +65,7 @@ export function foldKeys(texts: string[]): { keys: Omit<TrieKeys, 'items'>; symb
     start[k + 1] = at;
   }
   symbols.sort((x, y) => x - y);
-  if (symbols.length + CLS_FIRST > 0xfffe) throw new Error('matcher: too many distinct characters in aliases');
+  if (symbols.length + CLS_FIRST > MAX_CLASSES) throw new Error('matcher: too many distinct characters in aliases');
   const classOf = new Uint16Array(65536);
   for (let i = 0; i < symbols.length; i++) classOf[symbols[i] ?? 0] = CLS_FIRST + i;
   classOf[SEP_UNIT] = CLS_SEP;
@@ -72,6 +73,12 @@ export function foldKeys(texts: string[]): { keys: Omit<TrieKeys, 'items'>; symb
   const classes = units.subarray(0, at);
   for (let j = 0; j < at; j++) classes[j] = classOf[classes[j] ?? 0] ?? CLS_SEP;
   return { keys: { classes, start }, symbols };
+}
+
+/** What the compiler produces: the columnar pack, and the aliases as given. */
+export interface CompiledPack {
+  aliases: AliasSpec[];
+  columns: PackColumns;
 }
 
 /** Folds the phrases of `spec` and builds their trie: everything `MatcherData` needs. */
@@ -90,8 +97,8 @@ export function compilePack(spec: MatcherSpec): CompiledPack {
   const numAliases = spec.aliases.length;
   const numNegatives = spec.negatives.length;
   const aliases: AliasSpec[] = [];
-  const negatives: NegativeSpec[] = [];
   const aliasEntity = new Int32Array(numAliases);
+  const aliasInfo = new Uint8Array(numAliases);
   const negEntity = new Int32Array(numNegatives);
   const texts: string[] = [];
   const items = new Int32Array(numAliases + numNegatives);
@@ -100,31 +107,47 @@ export function compilePack(spec: MatcherSpec): CompiledPack {
     if (a === undefined) continue;
     aliases.push(copyAlias(a));
     aliasEntity[i] = indexOf(a.entityId);
+    aliasInfo[i] = RULE_CODES[a.case] | (a.surname === true ? INFO_SURNAME : 0);
     texts.push(a.text);
     items[i] = i;
   }
+  const negTexts: string[] = [];
   for (let j = 0; j < numNegatives; j++) {
     const neg = spec.negatives[j];
     if (neg === undefined) continue;
-    negatives.push({ entityId: neg.entityId, text: neg.text });
     negEntity[j] = indexOf(neg.entityId);
-    texts.push(neg.text);
+    negTexts.push(neg.text);
     items[numAliases + j] = -(j + 1);
   }
-  const { keys, symbols } = foldKeys(texts);
+  const { keys, symbols } = foldKeys([...texts, ...negTexts]);
   const core = buildTrie({ ...keys, items }, CLS_FIRST + symbols.length);
-  return { entities, aliases, aliasEntity, negatives, negEntity, symbols, core };
+  const entityCol = joinTexts(entities);
+  const aliasCol = joinTexts(texts);
+  const negCol = joinTexts(negTexts);
+  const columns: PackColumns = {
+    entityText: entityCol.text,
+    entityEnds: entityCol.ends,
+    aliasText: aliasCol.text,
+    aliasEnds: aliasCol.ends,
+    aliasEntity: entityIndices(aliasEntity, entities.length),
+    aliasInfo: codeString(aliasInfo, INFO_BASE),
+    negText: negCol.text,
+    negEnds: negCol.ends,
+    negEntity: entityIndices(negEntity, entities.length),
+    symbols: Uint16Array.from(symbols),
+    trie: trieShapeOf(core),
+  };
+  return { aliases, columns };
 }
 
 /** `denseBudget`: see `buildAutomaton` (tests only). */
 export function compileParts(spec: MatcherSpec, denseBudget?: number): MatcherParts {
-  return assembleParts(compilePack(spec), denseBudget);
+  return runSteps(buildParts(compilePack(spec).columns, denseBudget));
 }
 
 /**
- * A compiled matcher that builds its scan tables (`assembleParts`) on the first scan: the
- * background compiles only to serialise (`toData`), which needs just the trie and its
- * failure links.
+ * A compiled matcher that builds its scan tables on the first scan: the background
+ * compiles only to serialise (`toData`), which needs just the columnar pack.
  */
 export class CompiledMatcher implements Matcher {
   private matcher: AutomatonMatcher | undefined;
@@ -136,13 +159,11 @@ export class CompiledMatcher implements Matcher {
   }
 
   scan(text: string): Match[] {
-    this.matcher ??= new AutomatonMatcher(assembleParts(this.pack));
+    this.matcher ??= new AutomatonMatcher(runSteps(buildParts(this.pack.columns)));
     return this.matcher.scan(text);
   }
 
   toData(): MatcherData {
-    if (this.matcher) return this.matcher.toData();
-    const { core, symbols } = this.pack;
-    return encodeData(this.pack, failLinks(core, classWordOf(symbols, core.numClasses)));
+    return encodeData(this.pack.columns);
   }
 }

@@ -1,25 +1,38 @@
-/** `MatcherData`: encoding, and validated decoding of untrusted data. */
-import { CASE_RULES } from '../model';
-import { validateCore } from './automaton';
-import { decodeInt32, decodeUint16, encodeInt32, encodeUint16 } from './base64';
-import { assembleParts, RULE_CODES, RULE_NAMES, type CompiledPack, type MatcherParts } from './parts';
-import { CLS_FIRST, type TrieCore } from './trie';
-import type { AliasSpec, MatcherData, NegativeSpec } from './types';
+/**
+ * `MatcherData` (version 2, columnar): encoding, and validated decoding of untrusted data
+ * in steps. Every check throws a clear `Error` ("matcher data: …"); what passes can be
+ * built and scanned without any index going out of range.
+ */
+import { decodeInt32Steps, decodeUint16Steps, encodeBytes, encodeInt32, encodeUint16 } from './base64';
+import { childBitsOf, INFO_BASE, INFO_SURNAME, MAX_CLASSES, narrowEntities, type EntityIndices, type PackColumns } from './columns';
+import { decodeTrie } from './data-trie';
+import { CHUNK, inChunks, type Steps } from './slicing';
+import { CLS_FIRST } from './trie';
+import type { MatcherData } from './types';
 
-/** `fail`: the automaton's failure links (`Automaton.fail`, or `failLinks`). */
-export function encodeData(p: CompiledPack, fail: Int32Array): MatcherData {
+export function encodeData(c: PackColumns): MatcherData {
   return {
     format: 'backstory-matcher',
-    version: 1,
-    entities: [...p.entities],
-    aliases: p.aliases.map((a, i) => [p.aliasEntity[i] ?? 0, a.text, RULE_CODES[a.case], a.surname === true ? 1 : 0]),
-    negatives: p.negatives.map((n, j) => [p.negEntity[j] ?? 0, n.text]),
-    symbols: [...p.symbols],
-    childCounts: encodeUint16(p.core.childCounts),
-    edgeClasses: encodeUint16(p.core.edgeClasses),
-    fail: encodeInt32(fail),
-    terminals: encodeInt32(p.core.terminals),
+    version: 2,
+    entityText: c.entityText,
+    entityEnds: encodeInt32(c.entityEnds),
+    aliasText: c.aliasText,
+    aliasEnds: encodeInt32(c.aliasEnds),
+    aliasEntity: encodeIndices(c.aliasEntity),
+    aliasInfo: c.aliasInfo,
+    negativeText: c.negText,
+    negativeEnds: encodeInt32(c.negEnds),
+    negativeEntity: encodeIndices(c.negEntity),
+    symbols: encodeUint16(c.symbols),
+    childBits: encodeBytes(childBitsOf(c.trie)),
+    edgeClasses: c.trie.edgeText,
+    termStates: encodeInt32(c.trie.termStates),
+    termItems: encodeInt32(c.trie.termItems),
   };
+}
+
+function encodeIndices(a: EntityIndices): string {
+  return encodeBytes(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
 }
 
 function fail(why: string): never {
@@ -30,75 +43,115 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function arrayField(d: Record<string, unknown>, key: string): unknown[] {
-  const v = d[key];
-  if (!Array.isArray(v)) fail(`${key} must be an array`);
-  return v;
-}
-
 function stringField(d: Record<string, unknown>, key: string): string {
   const v = d[key];
   if (typeof v !== 'string') fail(`${key} must be a string`);
   return v;
 }
 
-function index(v: unknown, size: number, what: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= size) fail(`${what} out of range`);
-  return v;
+/** Checks end offsets into a text of `length`: ascending, the last at its end. */
+function* checkEnds(ends: Int32Array, length: number, what: string): Steps<void> {
+  let prev = 0;
+  yield* inChunks(
+    ends.length,
+    (from, to) => {
+      for (let i = from; i < to; i++) {
+        const end = ends[i] ?? 0;
+        if (end < prev) fail(`${what} are not ascending`);
+        prev = end;
+      }
+    },
+    CHUNK * 4,
+  );
+  if (prev !== length) fail(`${what} do not match the text length`);
 }
 
-/** Decodes and validates; throws a clear `Error` on malformed data. */
-export function decodeData(data: unknown): MatcherParts {
+/** Checks that every index is in `0..size - 1`. */
+function* checkIndices(a: EntityIndices, size: number, what: string): Steps<void> {
+  yield* inChunks(
+    a.length,
+    (from, to) => {
+      for (let i = from; i < to; i++) {
+        const v = a[i] ?? -1;
+        if (v < 0 || v >= size) fail(`${what}[${i}] out of range`);
+      }
+    },
+    CHUNK * 4,
+  );
+}
+
+/** Checks the alias info characters (case rule 0–2, plus `INFO_SURNAME`). */
+function* checkInfo(info: string): Steps<void> {
+  yield* inChunks(
+    info.length,
+    (from, to) => {
+      for (let i = from; i < to; i++) {
+        const code = info.charCodeAt(i) - INFO_BASE;
+        if (code < 0 || code > (INFO_SURNAME | 2) || (code & 3) === 3) fail(`aliasInfo[${i}] is malformed`);
+      }
+    },
+    CHUNK * 4,
+  );
+}
+
+/** A concatenated text column with its ends, checked. */
+function* textColumn(d: Record<string, unknown>, textKey: string, endsKey: string): Steps<{ text: string; ends: Int32Array }> {
+  const text = stringField(d, textKey);
+  const ends = yield* decodeInt32Steps(stringField(d, endsKey), endsKey);
+  yield* checkEnds(ends, text.length, endsKey);
+  return { text, ends };
+}
+
+/** Per-item entity indices, checked. */
+function* entityColumn(d: Record<string, unknown>, key: string, count: number, numEntities: number): Steps<EntityIndices> {
+  const text = stringField(d, key);
+  const a = narrowEntities(numEntities) ? yield* decodeUint16Steps(text, key) : yield* decodeInt32Steps(text, key);
+  if (a.length !== count) fail(`${key} length does not match the item count`);
+  yield* checkIndices(a, numEntities, key);
+  return a;
+}
+
+/** Decodes and validates, in steps; throws a clear `Error` on malformed data. */
+export function* decodeSteps(data: unknown): Steps<PackColumns> {
   if (!isRecord(data)) fail('not an object');
   if (data.format !== 'backstory-matcher') fail('unknown format');
-  if (data.version !== 1) fail(`unsupported version ${String(data.version)}`);
-  const entities = arrayField(data, 'entities').map((e, i) => {
-    if (typeof e !== 'string') fail(`entities[${i}] must be a string`);
-    return e;
-  });
-  const aliasEntity: number[] = [];
-  const aliases: AliasSpec[] = arrayField(data, 'aliases').map((row, i) => {
-    if (!Array.isArray(row) || row.length !== 4 || typeof row[1] !== 'string') fail(`aliases[${i}] is malformed`);
-    const e = index(row[0], entities.length, `aliases[${i}] entity`);
-    const rule = RULE_NAMES[index(row[2], CASE_RULES.length, `aliases[${i}] case`)] ?? 'sensitive';
-    const surname = index(row[3], 2, `aliases[${i}] surname`) === 1;
-    aliasEntity.push(e);
-    const spec: AliasSpec = { entityId: entities[e] ?? '', text: row[1], case: rule };
-    if (surname) spec.surname = true;
-    return spec;
-  });
-  const negEntity: number[] = [];
-  const negatives: NegativeSpec[] = arrayField(data, 'negatives').map((row, j) => {
-    if (!Array.isArray(row) || row.length !== 2 || typeof row[1] !== 'string') fail(`negatives[${j}] is malformed`);
-    const e = index(row[0], entities.length, `negatives[${j}] entity`);
-    negEntity.push(e);
-    return { entityId: entities[e] ?? '', text: row[1] };
-  });
-  const symbols = arrayField(data, 'symbols').map((c, i) => index(c, 65536, `symbols[${i}]`));
-  if (symbols.length + CLS_FIRST > 0xfffe) fail('too many symbols');
-  const core: TrieCore = {
-    numClasses: CLS_FIRST + symbols.length,
-    childCounts: decodeUint16(stringField(data, 'childCounts'), 'childCounts'),
-    edgeClasses: decodeUint16(stringField(data, 'edgeClasses'), 'edgeClasses'),
-    terminals: decodeInt32(stringField(data, 'terminals'), 'terminals'),
-  };
-  // The failure links are recomputed (anchored) when the automaton is built; stored ones
-  // are still checked, as they are part of the format.
-  const failTable = decodeInt32(stringField(data, 'fail'), 'fail');
-  validateCore(core, failTable);
-  if (core.terminals.length % 2 !== 0) fail('terminals must be pairs');
-  for (let i = 1; i < core.terminals.length; i += 2) {
-    const item = core.terminals[i] ?? 0;
-    if (item >= aliases.length || item < -negatives.length) fail('terminal item out of range');
-    if (core.terminals[i - 1] === 0) fail('the root state cannot end a pattern');
-  }
-  return assembleParts({
-    entities,
-    aliases,
-    aliasEntity: Int32Array.from(aliasEntity),
-    negatives,
-    negEntity: Int32Array.from(negEntity),
+  if (data.version !== 2) fail(`unsupported version ${String(data.version)}`);
+  const entities = yield* textColumn(data, 'entityText', 'entityEnds');
+  const numEntities = entities.ends.length;
+  const aliases = yield* textColumn(data, 'aliasText', 'aliasEnds');
+  const numAliases = aliases.ends.length;
+  const aliasEntity = yield* entityColumn(data, 'aliasEntity', numAliases, numEntities);
+  const aliasInfo = stringField(data, 'aliasInfo');
+  if (aliasInfo.length !== numAliases) fail('aliasInfo length does not match the alias count');
+  yield* checkInfo(aliasInfo);
+  const negatives = yield* textColumn(data, 'negativeText', 'negativeEnds');
+  const numNegatives = negatives.ends.length;
+  const negEntity = yield* entityColumn(data, 'negativeEntity', numNegatives, numEntities);
+  const symbols = yield* decodeUint16Steps(stringField(data, 'symbols'), 'symbols');
+  if (CLS_FIRST + symbols.length > MAX_CLASSES) fail('too many symbols');
+  for (let i = 1; i < symbols.length; i++) if ((symbols[i] ?? 0) <= (symbols[i - 1] ?? 0)) fail('symbols are not ascending');
+  const trie = yield* decodeTrie(
+    {
+      childBits: stringField(data, 'childBits'),
+      edgeClasses: stringField(data, 'edgeClasses'),
+      termStates: stringField(data, 'termStates'),
+      termItems: stringField(data, 'termItems'),
+    },
+    CLS_FIRST + symbols.length,
+    numAliases,
+    numNegatives,
+  );
+  return {
+    entityText: entities.text,
+    entityEnds: entities.ends,
+    aliasText: aliases.text,
+    aliasEnds: aliases.ends,
+    aliasEntity,
+    aliasInfo,
+    negText: negatives.text,
+    negEnds: negatives.ends,
+    negEntity,
     symbols,
-    core,
-  });
+    trie,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, matcherFromData, specFromEntities, type Matcher } from './index';
+import { compileMatcher, loadMatcher, matcherFromData, specFromEntities, type Matcher } from './index';
 import * as F from './testing/fixtures';
 
 const base = compileMatcher(specFromEntities(F.seedEntities));
@@ -130,19 +130,55 @@ describe('matcher data', () => {
       'x',
       [],
       { ...good, format: 'other' },
-      { ...good, version: 2 },
-      { ...good, entities: 'x' },
-      { ...good, aliases: [[99, 'x', 0, 0]] },
-      { ...good, aliases: [[0, 'x', 7, 0]] },
-      { ...good, negatives: [[0]] },
-      { ...good, symbols: [-1] },
-      { ...good, childCounts: '@@@@' },
-      { ...good, childCounts: 'AAA' },
-      { ...good, fail: 'AAAAAAAA' },
-      { ...good, edgeClasses: good.childCounts },
-      { ...good, terminals: 'AQAAAA==' },
-      { ...good, aliases: [] },
+      { ...good, version: 1 },
+      { ...good, entityText: 7 },
+      { ...good, aliasEntity: 'YwAAAA==' },
+      { ...good, aliasInfo: `7${good.aliasInfo.slice(1)}` },
+      { ...good, negativeEnds: 'AAAA' },
+      { ...good, symbols: '//8=' },
+      { ...good, childBits: '@@@@' },
+      { ...good, childBits: 'AAA' },
+      { ...good, edgeClasses: good.edgeClasses.slice(1) },
+      { ...good, edgeClasses: good.aliasText },
+      { ...good, termStates: 'AQAAAA==' },
+      { ...good, aliasText: '', aliasEnds: '', aliasEntity: '', aliasInfo: '' },
     ];
     for (const d of bad) expect(() => matcherFromData(d)).toThrow(/matcher data/);
+  });
+
+  it('loads in slices, giving the page a turn whenever a slice used its time', async () => {
+    // A pack big enough to need several slices: 3,000 made-up names on top of the seed pack.
+    const extra = Array.from({ length: 3000 }, (_, i) => ({ entityId: `made-up/${i}`, text: `Zorvan Quillet${i.toString(36)}`, case: 'proper' as const }));
+    const seed = specFromEntities(F.seedEntities);
+    const big = compileMatcher({ ...seed, aliases: [...seed.aliases, ...extra] });
+    const data: unknown = JSON.parse(JSON.stringify(big.toData()));
+    let clock = 0;
+    let turns = 0;
+    const loaded = await loadMatcher(data, {
+      yieldToPage: () => {
+        turns++;
+        return Promise.resolve();
+      },
+      sliceMs: 4,
+      now: () => (clock += 1), // every look at the clock is a millisecond later
+    });
+    expect(turns).toBeGreaterThan(2);
+    const text = 'Zorvan Quillet2s met Netanyahu in Rafah.';
+    expect(loaded.scan(text)).toEqual(big.scan(text));
+    expect(loaded.aliases).toEqual(big.aliases);
+    expect(loaded.scan(text).map((m) => m.entityId)).toContain('made-up/100');
+    for (const [row] of rows) expect(loaded.scan(row)).toEqual(big.scan(row));
+  });
+
+  it('loads in one slice when the time allows, and rejects malformed data', async () => {
+    let turns = 0;
+    const yieldToPage = (): Promise<void> => {
+      turns++;
+      return Promise.resolve();
+    };
+    const loaded = await loadMatcher(JSON.parse(JSON.stringify(base.toData())), { yieldToPage, sliceMs: 1e9 });
+    expect(turns).toBe(0);
+    for (const [text] of rows) expect(loaded.scan(text)).toEqual(base.scan(text));
+    await expect(loadMatcher({ ...base.toData(), childBits: 'AAA' }, { yieldToPage })).rejects.toThrow(/matcher data/);
   });
 });

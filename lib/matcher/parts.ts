@@ -1,14 +1,16 @@
 /**
- * Everything the scanner needs besides the automaton: per-alias rule data (case pattern,
- * boundary flags, surname) and per-entity context words. Cheap to derive, so both
- * `compileMatcher` and `matcherFromData` compute it from the alias texts.
+ * Everything the scanner needs: the automaton, per-alias rule flags (boundaries, case rule,
+ * surname) and per-entity context words. Derived from the columnar pack in steps
+ * (`buildParts`), by `compileMatcher` and `matcherFromData` / `loadMatcher` alike.
  */
 import type { CaseRule } from '../model';
 import { buildAutomaton, type Automaton } from './automaton';
+import { INFO_BASE, INFO_SURNAME, startAt, textAt, type PackColumns } from './columns';
 import { foldWord, keepBeforeSet, type FoldedWordSet } from './context';
 import * as N from './normalise';
-import { CLS_FIRST, type TrieCore } from './trie';
-import type { AliasSpec, NegativeSpec } from './types';
+import { inChunks, type Steps } from './slicing';
+import { CLS_FIRST } from './trie';
+import type { AliasSpec } from './types';
 
 // Imported bindings copied into module-local constants: some loaders (CommonJS output)
 // turn every use of an imported binding into a getter call, which hurts hot loops.
@@ -20,6 +22,8 @@ export const F_ENDS_S = 4;
 export const F_SURNAME = 8;
 /** Proper alias with ≥ 4 letters: ALL CAPS is accepted too. */
 export const F_CAPS_OK = 16;
+/** An alias's case rule is `flags >> RULE_SHIFT`. */
+export const RULE_SHIFT = 5;
 
 export const RULE_SENSITIVE = 0;
 export const RULE_PROPER = 1;
@@ -27,38 +31,28 @@ export const RULE_INSENSITIVE = 2;
 export const RULE_CODES: Record<CaseRule, number> = { sensitive: 0, proper: 1, insensitive: 2 };
 export const RULE_NAMES: readonly CaseRule[] = ['sensitive', 'proper', 'insensitive'];
 
-/** What the compiler produces, and all that `MatcherData` stores besides the failure links. */
-export interface CompiledPack {
-  entities: string[];
-  aliases: AliasSpec[];
-  negatives: NegativeSpec[];
-  aliasEntity: Int32Array;
-  negEntity: Int32Array;
-  /** Pattern alphabet: symbol code unit `symbols[i]` has class `i + 4`. */
-  symbols: number[];
-  core: TrieCore;
-}
+/** Aliases handled per step of the per-alias passes. */
+const ALIAS_CHUNK = 2048;
 
-export interface MatcherParts extends CompiledPack {
+export interface MatcherParts {
+  columns: PackColumns;
+  /** Per alias: `F_*` flags | case rule << `RULE_SHIFT`. */
   aliasFlags: Uint8Array;
+  /** Per negative phrase: boundary flags. */
   negFlags: Uint8Array;
-  aliasRule: Uint8Array;
-  /** Cased letters of alias `a` (K_UPPER / K_LOWER): `casePat[casePatStart[a]..casePatStart[a + 1]]`. */
-  casePatStart: Int32Array;
-  casePat: Uint8Array;
   /**
    * Per entity with surname aliases: the words that keep a surname when they come right
    * before it (titles, function words, and the entity's own multi-word alias words).
    */
-  entityKeep: (FoldedWordSet | undefined)[];
+  entityKeep: Map<number, FoldedWordSet>;
   automaton: Automaton;
 }
 
-/** Boundary flags from the first and last significant folded code units of a phrase. */
-function boundaryFlags(text: string): number {
+/** Boundary flags from the first and last significant folded code units of `text[from..to)`. */
+function boundaryFlags(text: string, from: number, to: number): number {
   let first = -1;
   let last = -1;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const f = foldUnit(text.charCodeAt(i));
     if (f === FOLD_IGNORE || f === FOLD_SEP) continue;
     if (first < 0) first = f;
@@ -72,69 +66,91 @@ function boundaryFlags(text: string): number {
 }
 
 /** 1 for the trie classes of letters and digits. */
-export function classWordOf(symbols: readonly number[], numClasses: number): Uint8Array {
+export function classWordOf(symbols: ArrayLike<number>, numClasses: number): Uint8Array {
   const classWord = new Uint8Array(numClasses);
-  symbols.forEach((c, i) => {
-    classWord[CLS_FIRST + i] = isWordFold(c) ? 1 : 0;
-  });
+  for (let i = 0; i < symbols.length; i++) classWord[CLS_FIRST + i] = isWordFold(symbols[i] ?? 0) ? 1 : 0;
   return classWord;
 }
 
-/** The scan tables (`denseBudget`: see `buildAutomaton`; tests only). */
-export function assembleParts(pack: CompiledPack, denseBudget?: number): MatcherParts {
-  const { entities, aliases, aliasEntity, negatives, core } = pack;
-  const numAliases = aliases.length;
-  const aliasFlags = new Uint8Array(numAliases);
-  const aliasRule = new Uint8Array(numAliases);
-  const casePatStart = new Int32Array(numAliases + 1);
-  let totalLength = 0;
-  for (const alias of aliases) totalLength += alias.text.length;
-  const pattern = new Uint8Array(totalLength);
-  let patternLength = 0;
-  const surnameEntities = new Set<number>();
-  for (let a = 0; a < numAliases; a++) {
-    const alias = aliases[a];
-    if (alias === undefined) continue;
-    const text = alias.text;
-    let flags = boundaryFlags(text);
+/** Flags of aliases `from..to`; their entities with surname aliases go to `surnames`. */
+function aliasFlagsRange(c: PackColumns, flags: Uint8Array, surnames: Set<number>, from: number, to: number): void {
+  const { aliasText: text, aliasEnds: ends, aliasInfo } = c;
+  for (let a = from; a < to; a++) {
+    const start = startAt(ends, a);
+    const end = ends[a] ?? 0;
+    let f = boundaryFlags(text, start, end);
     let letters = 0;
-    for (let i = 0; i < text.length; i++) {
-      const cased = kindOf(text.charCodeAt(i)) & (K_UPPER | K_LOWER);
-      if (cased === 0) continue;
-      pattern[patternLength++] = cased;
-      letters++;
+    for (let i = start; i < end; i++) if ((kindOf(text.charCodeAt(i)) & (K_UPPER | K_LOWER)) !== 0) letters++;
+    const info = aliasInfo.charCodeAt(a) - INFO_BASE;
+    const rule = info & 3;
+    if (rule === RULE_PROPER && letters >= 4) f |= F_CAPS_OK;
+    if ((info & INFO_SURNAME) !== 0) {
+      f |= F_SURNAME;
+      surnames.add(c.aliasEntity[a] ?? 0);
     }
-    casePatStart[a + 1] = patternLength;
-    const rule = RULE_CODES[alias.case];
-    aliasRule[a] = rule;
-    if (rule === RULE_PROPER && letters >= 4) flags |= F_CAPS_OK;
-    if (alias.surname === true) {
-      flags |= F_SURNAME;
-      surnameEntities.add(aliasEntity[a] ?? 0);
-    }
-    aliasFlags[a] = flags;
+    flags[a] = f | (rule << RULE_SHIFT);
   }
-  const entityKeep: (FoldedWordSet | undefined)[] = new Array<FoldedWordSet | undefined>(entities.length).fill(undefined);
-  if (surnameEntities.size > 0) {
-    const entityWords = new Map<number, Set<string>>();
-    for (const e of surnameEntities) entityWords.set(e, new Set<string>());
-    aliases.forEach((alias, a) => {
-      const words = entityWords.get(aliasEntity[a] ?? 0);
-      if (words === undefined) return;
-      const parts = alias.text.trim().split(/\s+/u);
-      if (parts.length < 2) return;
-      for (const w of parts) words.add(foldWord(w));
-    });
-    for (const [e, words] of entityWords) entityKeep[e] = keepBeforeSet(words);
+}
+
+/** Adds the words of the multi-word aliases `from..to` of the entities in `words`. */
+function entityWordsRange(c: PackColumns, words: Map<number, Set<string>>, from: number, to: number): void {
+  for (let a = from; a < to; a++) {
+    const set = words.get(c.aliasEntity[a] ?? 0);
+    if (set === undefined) continue;
+    const parts = textAt(c.aliasText, c.aliasEnds, a).trim().split(/\s+/u);
+    if (parts.length < 2) continue;
+    for (const w of parts) set.add(foldWord(w));
   }
-  return {
-    ...pack,
-    aliasFlags,
-    negFlags: Uint8Array.from(negatives, (n) => boundaryFlags(n.text)),
-    aliasRule,
-    casePatStart,
-    casePat: pattern.slice(0, patternLength),
-    entityKeep,
-    automaton: buildAutomaton(core, classWordOf(pack.symbols, core.numClasses), denseBudget),
-  };
+}
+
+function maxLength(ends: Int32Array): number {
+  let max = 0;
+  let prev = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const end = ends[i] ?? 0;
+    max = Math.max(max, end - prev);
+    prev = end;
+  }
+  return max;
+}
+
+/** The scan tables of a valid columnar pack, in steps (`denseBudget`: see `buildAutomaton`). */
+export function* buildParts(c: PackColumns, denseBudget?: number): Steps<MatcherParts> {
+  const numAliases = c.aliasEnds.length;
+  const aliasFlags = new Uint8Array(numAliases);
+  const surnames = new Set<number>();
+  yield* inChunks(numAliases, (from, to) => aliasFlagsRange(c, aliasFlags, surnames, from, to), ALIAS_CHUNK);
+  const negFlags = new Uint8Array(c.negEnds.length);
+  yield* inChunks(
+    negFlags.length,
+    (from, to) => {
+      for (let j = from; j < to; j++) negFlags[j] = boundaryFlags(c.negText, startAt(c.negEnds, j), c.negEnds[j] ?? 0);
+    },
+    ALIAS_CHUNK,
+  );
+  const entityKeep = new Map<number, FoldedWordSet>();
+  if (surnames.size > 0) {
+    const words = new Map<number, Set<string>>();
+    for (const e of surnames) words.set(e, new Set<string>());
+    yield* inChunks(numAliases, (from, to) => entityWordsRange(c, words, from, to), ALIAS_CHUNK);
+    for (const [e, set] of words) entityKeep.set(e, keepBeforeSet(set));
+    yield;
+  }
+  const numClasses = CLS_FIRST + c.symbols.length;
+  const maxKey = Math.max(maxLength(c.aliasEnds), maxLength(c.negEnds));
+  const automaton = yield* buildAutomaton(c.trie, numClasses, classWordOf(c.symbols, numClasses), maxKey, denseBudget);
+  return { columns: c, aliasFlags, negFlags, entityKeep, automaton };
+}
+
+/** The aliases as `AliasSpec`s (`surname` only where set). */
+export function aliasSpecs(p: MatcherParts, entityId: (e: number) => string): AliasSpec[] {
+  const { aliasText, aliasEnds, aliasEntity, aliasInfo } = p.columns;
+  const out: AliasSpec[] = [];
+  for (let a = 0; a < aliasEnds.length; a++) {
+    const info = aliasInfo.charCodeAt(a) - INFO_BASE;
+    const spec: AliasSpec = { entityId: entityId(aliasEntity[a] ?? 0), text: textAt(aliasText, aliasEnds, a), case: RULE_NAMES[info & 3] ?? 'sensitive' };
+    if ((info & INFO_SURNAME) !== 0) spec.surname = true;
+    out.push(spec);
+  }
+  return out;
 }

@@ -6,7 +6,8 @@
  * negatives are applied, and the leftmost-longest non-overlapping candidates win.
  */
 import type { Match } from '../model';
-import { DENSE_SKIP, DENSE_UNKNOWN } from './automaton';
+import * as A from './automaton';
+import * as C from './columns';
 import { checkCandidate, itemFlags, markEnd, wordAfter } from './checks';
 import * as N from './normalise';
 import { encodeData } from './data';
@@ -19,9 +20,9 @@ import type { AliasSpec, Matcher, MatcherData } from './types';
 // turn every use of an imported binding into a getter call, which hurts the hot loop.
 const { foldUnit, kindOf, FOLD_IGNORE, FOLD_SEP, K_WORD } = N;
 const { CLS_IGNORE, CLS_OTHER, CLS_SEP, CLS_UNKNOWN, CLS_FIRST } = T;
-const { F_ENDS_WORD } = P;
-const SKIP = DENSE_SKIP;
-const UNKNOWN = DENSE_UNKNOWN;
+const { F_ENDS_WORD, aliasSpecs } = P;
+const { EDGE_BASE, textAt } = C;
+const { DENSE_SKIP: SKIP, DENSE_UNKNOWN: UNKNOWN, OUT_CHAIN, OUT_OWN, outMarkOf } = A;
 
 /** Ints per stored candidate: start, end, alias, scan position (raw end). */
 const CAND = 4;
@@ -70,16 +71,35 @@ export class AutomatonMatcher implements Matcher {
   /** Candidate order for the selection (reused). */
   private order: Int32Array<ArrayBuffer> = new Int32Array(64);
 
+  /** Entity ids, sliced from the column on first use. */
+  private readonly entityIds: (string | undefined)[];
+  private aliasList: AliasSpec[] | undefined;
+
   constructor(private readonly parts: MatcherParts) {
-    this.symbolClass = new Map(parts.symbols.map((c, i) => [c, CLS_FIRST + i]));
+    const { symbols, entityEnds } = parts.columns;
+    this.symbolClass = new Map();
+    for (let i = 0; i < symbols.length; i++) this.symbolClass.set(symbols[i] ?? 0, CLS_FIRST + i);
+    this.entityIds = new Array<string | undefined>(entityEnds.length);
   }
 
+  /** Built on first use: the scan itself never needs alias objects. */
   get aliases(): readonly AliasSpec[] {
-    return this.parts.aliases;
+    this.aliasList ??= aliasSpecs(this.parts, (e) => this.entityId(e));
+    return this.aliasList;
   }
 
   toData(): MatcherData {
-    return encodeData(this.parts, this.parts.automaton.fail);
+    return encodeData(this.parts.columns);
+  }
+
+  private entityId(e: number): string {
+    let id = this.entityIds[e];
+    if (id === undefined) {
+      const { entityText, entityEnds } = this.parts.columns;
+      id = textAt(entityText, entityEnds, e);
+      this.entityIds[e] = id;
+    }
+    return id;
   }
 
   private resolveClass(c: number): number {
@@ -118,7 +138,7 @@ export class AutomatonMatcher implements Matcher {
       }
       i++;
       const t = -v - 1;
-      if (outMark[t] !== 0) this.collect(text, t, i);
+      if ((((outMark[t >> 2] as number) >> ((t & 3) << 1)) & 3) !== 0) this.collect(text, t, i);
       if (t < denseStates) {
         row = t * nc;
       } else {
@@ -144,7 +164,7 @@ export class AutomatonMatcher implements Matcher {
    */
   private sparseRun(text: string, state: number, from: number): number {
     const a = this.parts.automaton;
-    const { dense, edgeStart, edgeClasses, fail, outMark, denseStates, classWord } = a;
+    const { dense, childGap, edgeText, fail, outMark, denseStates, classWord } = a;
     const nc = a.numClasses;
     const n = text.length;
     let s = state;
@@ -154,7 +174,7 @@ export class AutomatonMatcher implements Matcher {
       const c = text.charCodeAt(i++);
       let cls = this.classOf[c] as number;
       if (cls === CLS_UNKNOWN) cls = this.resolveClass(c);
-      const last = edgeClasses[s - 1] as number;
+      const last = edgeText.charCodeAt(s - 1) - EDGE_BASE;
       // Ignorables are skipped, and a separator run is one symbol.
       if (cls === CLS_IGNORE || (cls === CLS_SEP && last === CLS_SEP)) {
         this.lastSkip = i - 1;
@@ -167,9 +187,9 @@ export class AutomatonMatcher implements Matcher {
       let t = -1;
       let q = s;
       for (;;) {
-        const end = edgeStart[q + 1] as number;
-        for (let j = edgeStart[q] as number; j < end; j++) {
-          const ec = edgeClasses[j] as number;
+        const end = q + (childGap[q + 1] as number);
+        for (let j = q - 1 + (childGap[q] as number); j < end; j++) {
+          const ec = edgeText.charCodeAt(j) - EDGE_BASE;
           if (ec >= cls) {
             if (ec === cls) t = j + 1;
             break;
@@ -187,7 +207,7 @@ export class AutomatonMatcher implements Matcher {
           break;
         }
       }
-      if (outMark[t] !== 0) this.collect(text, t, i);
+      if ((((outMark[t >> 2] as number) >> ((t & 3) << 1)) & 3) !== 0) this.collect(text, t, i);
       if (t < denseStates) {
         this.sparseRow = t * nc;
         return i;
@@ -227,29 +247,36 @@ export class AutomatonMatcher implements Matcher {
   private collect(text: string, s: number, end: number): void {
     const p = this.parts;
     const a = p.automaton;
-    const termStart = a.termStart;
-    const termItems = a.termItems;
-    const outLink = a.outLink;
+    const { termStates, termItems, termDepth, outMark } = a;
+    const numTerms = termStates.length;
     // End-side facts shared by every pattern ending here; the end boundary goes first, as
     // it is the cheapest check and the one that fails most ("Gaza" in "Gazette").
     const mEnd = markEnd(text, end);
     const endBlocked = wordAfter(text, mEnd) ? F_ENDS_WORD : 0;
-    let o = (termStart[s + 1] as number) > (termStart[s] as number) ? s : (outLink[s] as number);
+    let o = (outMarkOf(outMark, s) & OUT_OWN) !== 0 ? s : this.nextOutput(s);
     while (o >= 0) {
       let start = -1;
-      const last = termStart[o + 1] as number;
-      for (let k = termStart[o] as number; k < last; k++) {
+      for (let k = firstTerm(termStates, o); k < numTerms && termStates[k] === o; k++) {
         const item = termItems[k] as number;
         const flags = itemFlags(p, item);
         if ((flags & endBlocked) !== 0) continue;
-        if (start < 0) start = this.startOf(text, end, a.depth[o] as number);
+        if (start < 0) start = this.startOf(text, end, termDepth[k] as number);
         const e = checkCandidate(p, text, item, flags, start, mEnd);
         if (e < 0) continue;
         if (item >= 0) this.pushCandidate(start, e, item, end);
-        else this.pushNegative(start, e, p.negEntity[-item - 1] ?? 0);
+        else this.pushNegative(start, e, p.columns.negEntity[-item - 1] ?? 0);
       }
-      o = outLink[o] as number;
+      o = this.nextOutput(o);
     }
+  }
+
+  /** The next state on `s`'s failure chain where items end, or -1. */
+  private nextOutput(s: number): number {
+    const { fail, outMark } = this.parts.automaton;
+    if ((outMarkOf(outMark, s) & OUT_CHAIN) === 0) return -1;
+    let q = fail[s] as number;
+    while ((outMarkOf(outMark, q) & OUT_OWN) === 0) q = fail[q] as number;
+    return q;
   }
 
   private pushCandidate(start: number, end: number, alias: number, scanEnd: number): void {
@@ -280,7 +307,7 @@ export class AutomatonMatcher implements Matcher {
   private applyNegatives(): void {
     const cand = this.cand;
     const neg = this.neg;
-    const aliasEntity = this.parts.aliasEntity;
+    const aliasEntity = this.parts.columns.aliasEntity;
     const count = this.candCount;
     for (let j = 0; j < this.negCount * NEG; j += NEG) {
       const nStart = neg[j] as number;
@@ -306,7 +333,7 @@ export class AutomatonMatcher implements Matcher {
   private select(): Match[] {
     if (this.negCount > 0) this.applyNegatives();
     const cand = this.cand;
-    const { aliasEntity, entities } = this.parts;
+    const { aliasEntity } = this.parts.columns;
     if (this.order.length < this.candCount) this.order = new Int32Array(this.candCount * 2);
     const order = this.order;
     let count = 0;
@@ -333,10 +360,22 @@ export class AutomatonMatcher implements Matcher {
       if (start < lastEnd) continue;
       const aliasIndex = cand[at + 2] as number;
       lastEnd = cand[at + 1] as number;
-      out.push({ entityId: entities[aliasEntity[aliasIndex] as number] ?? '', start, end: lastEnd, aliasIndex });
+      out.push({ entityId: this.entityId(aliasEntity[aliasIndex] as number), start, end: lastEnd, aliasIndex });
     }
     return out;
   }
+}
+
+/** The first terminal entry of state `s` (binary search; `termStates` is sorted). */
+function firstTerm(termStates: Int32Array, s: number): number {
+  let lo = 0;
+  let hi = termStates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((termStates[mid] as number) < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Start ascending, then end descending, then alias index ascending. */

@@ -35,25 +35,43 @@ export interface Matcher {
 }
 
 /**
- * The serialised matcher: plain JSON (strings, numbers, arrays). Typed arrays are
- * base64 strings, little-endian.
+ * The serialised matcher (version 2, columnar): plain JSON made of a few big strings, so
+ * that parsing it is close to a copy and nothing needs a long decode. Typed arrays are
+ * base64 strings, little-endian. Texts are concatenated, with Int32 end offsets: item `i`
+ * runs from the end of item `i - 1` (0 for the first) to `ends[i]`.
  */
 export interface MatcherData {
   format: 'backstory-matcher';
-  version: 1;
-  entities: string[];
-  /** [entity index, text, case (0 sensitive, 1 proper, 2 insensitive), surname (0/1)] */
-  aliases: [number, string, number, number][];
-  /** [entity index, text] */
-  negatives: [number, string][];
-  /** Code units of the pattern alphabet; symbol `i` has class `i + 4`. */
-  symbols: number[];
-  /** Uint16 per state (breadth-first order). */
-  childCounts: string;
-  /** Uint16 per edge. */
+  version: 2;
+  /** Entity ids, concatenated. */
+  entityText: string;
+  /** Int32 per entity: where its id ends in `entityText`. */
+  entityEnds: string;
+  /** Alias texts, concatenated. */
+  aliasText: string;
+  /** Int32 per alias: where its text ends in `aliasText`. */
+  aliasEnds: string;
+  /** Per alias, its entity's index: Uint16 when there are at most 65,536 entities, else Int32. */
+  aliasEntity: string;
+  /** One character per alias: '0' + case (0 sensitive, 1 proper, 2 insensitive) + 4 for a surname. */
+  aliasInfo: string;
+  /** Negative phrases, concatenated. */
+  negativeText: string;
+  /** Int32 per negative phrase: where it ends in `negativeText`. */
+  negativeEnds: string;
+  /** Per negative phrase, its entity's index (as `aliasEntity`). */
+  negativeEntity: string;
+  /** Uint16 per symbol, ascending: code units of the pattern alphabet; symbol `i` has class `i + 4`. */
+  symbols: string;
+  /**
+   * The trie's shape, states in breadth-first order: per state one 1 bit per child, then a
+   * 0 bit (bytes, least significant bit first). Edge `j` leads to state `j + 1`.
+   */
+  childBits: string;
+  /** One character per edge: U+0020 + its class, ascending within each state. */
   edgeClasses: string;
-  /** Int32 per state. */
-  fail: string;
-  /** Int32 pairs (state, alias index or -(negative index + 1)), sorted by state. */
-  terminals: string;
+  /** Int32 per terminal entry, ascending: the state where a phrase ends. */
+  termStates: string;
+  /** Int32 per terminal entry: alias index, or -(negative index + 1); ascending within a state. */
+  termItems: string;
 }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { NOTED_HIGHLIGHT } from './highlights';
+import { NOTED_HIGHLIGHT, type HighlightView } from './highlights';
 import { createNotedHighlight, NOTED_PRIORITY } from './noted-highlight';
 import { fakeHighlightApi } from './test-fakes';
 import type { PageMention } from './types';
@@ -57,5 +57,43 @@ describe('createNotedHighlight', () => {
     noted.update([mention(1, 'a')], new Set(['a']));
     expect(noted.size).toBe(0);
     noted.dispose();
+  });
+
+  it('with a view, holds only the noted mentions the kind highlights hold, following its changes', () => {
+    const { api, registry } = fakeHighlightApi();
+    const shown = new Set<PageMention>();
+    let listener: ((show: readonly PageMention[], hide: readonly PageMention[]) => void) | undefined;
+    const view: HighlightView = {
+      isShown: (m) => shown.has(m),
+      subscribe(l) {
+        listener = l;
+        return () => {
+          listener = undefined;
+        };
+      },
+    };
+    const near = mention(1, 'a');
+    const far = mention(2, 'a');
+    const other = mention(3, 'b');
+    shown.add(near);
+    shown.add(other);
+    const noted = createNotedHighlight(api, view);
+    noted.update([near, far, other], new Set(['a']));
+    const h = registry.get(NOTED_HIGHLIGHT);
+    expect(h?.has(near.range)).toBe(true);
+    expect(h?.has(far.range)).toBe(false);
+    expect(noted.size).toBe(2); // both are noted; one is registered
+    // The reader scrolls: `far` comes into the band, `near` leaves it.
+    shown.delete(near);
+    shown.add(far);
+    listener?.([far], [near]);
+    expect(h?.has(far.range)).toBe(true);
+    expect(h?.has(near.range)).toBe(false);
+    listener?.([other], []); // not noted: not marked
+    expect(h?.has(other.range)).toBe(false);
+    noted.update([near, far, other], new Set());
+    expect(h?.size).toBe(0);
+    noted.dispose();
+    expect(listener).toBeUndefined();
   });
 });

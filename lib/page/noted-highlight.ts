@@ -13,8 +13,13 @@
  * and only for entities the page itself mentions. The content side should let the user
  * switch this mark off (or off per site) for pages they do not trust; until then this is
  * the cost of seeing notes at a glance.
+ *
+ * Given the scanner's `view`, it holds only the noted mentions the kind highlights hold now
+ * (those near the viewport on a long page), following the view's changes in the same task:
+ * Chromium repaints every registered range whenever any highlight changes, so a noted entity
+ * with thousands of mentions would otherwise make every hover repaint them all.
  */
-import { NOTED_HIGHLIGHT, type HighlightApi, type HighlightLike } from './highlights';
+import { NOTED_HIGHLIGHT, type HighlightApi, type HighlightLike, type HighlightView } from './highlights';
 import type { PageMention } from './types';
 
 /** Between the kind highlights (0) and the active one (2). */
@@ -33,25 +38,35 @@ export interface NotedHighlight {
 
 const NOOP: NotedHighlight = { available: false, update: () => undefined, size: 0, dispose: () => undefined };
 
-/** Register `backstory-noted` in `api`'s registry (replacing a stale one); `api` null → no-op. */
-export function createNotedHighlight(api: HighlightApi | null): NotedHighlight {
+/**
+ * Register `backstory-noted` in `api`'s registry (replacing a stale one); `api` null → no-op.
+ * With `view` (the page scanner's), only the marked mentions it shows are registered.
+ */
+export function createNotedHighlight(api: HighlightApi | null, view?: HighlightView): NotedHighlight {
   if (api === null) return NOOP;
   const { registry } = api;
   const highlight: HighlightLike = api.create();
   highlight.priority = NOTED_PRIORITY;
   registry.set(NOTED_HIGHLIGHT, highlight);
-  let marked = new Set<Range>();
+  /** Noted mentions by range (the same Range may not be marked twice). */
+  let marked = new Map<Range, PageMention>();
   let disposed = false;
+  const shows = (m: PageMention): boolean => view === undefined || view.isShown(m);
+  const unsubscribe = view?.subscribe((shown, hidden) => {
+    if (disposed) return;
+    for (const m of hidden) if (marked.get(m.range) === m) highlight.delete(m.range);
+    for (const m of shown) if (marked.get(m.range) === m) highlight.add(m.range);
+  });
 
   return {
     available: true,
     update(mentions, noted) {
       if (disposed) return;
-      const next = new Set<Range>();
-      for (const m of mentions) if (noted.has(m.entityId)) next.add(m.range);
+      const next = new Map<Range, PageMention>();
+      for (const m of mentions) if (noted.has(m.entityId)) next.set(m.range, m);
       // Change only what changed: the browser repaints per change.
-      for (const r of marked) if (!next.has(r)) highlight.delete(r);
-      for (const r of next) if (!marked.has(r)) highlight.add(r);
+      for (const [r, m] of marked) if (next.get(r) !== m && shows(m)) highlight.delete(r);
+      for (const [r, m] of next) if (marked.get(r) !== m && shows(m)) highlight.add(r);
       marked = next;
     },
     get size() {
@@ -60,6 +75,7 @@ export function createNotedHighlight(api: HighlightApi | null): NotedHighlight {
     dispose() {
       if (disposed) return;
       disposed = true;
+      unsubscribe?.();
       highlight.clear();
       marked.clear();
       if (registry.get(NOTED_HIGHLIGHT) === highlight) registry.delete(NOTED_HIGHLIGHT);

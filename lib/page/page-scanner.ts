@@ -5,7 +5,8 @@
  */
 import type { EntityKind, Match } from '../model';
 import type { HitTest, PageMention } from './types';
-import { createHighlightLayer, highlightApiOf, type HighlightApi } from './highlights';
+import { createHighlightLayer, highlightApiOf, type HighlightApi, type HighlightView } from './highlights';
+import { createViewportBand, type ViewportBandOptions } from './highlights-viewport';
 import { createHitTest } from './hit-test';
 import { MentionStore, compareComposed } from './mention-store';
 import { createIdCounter, mentionsFromMatches } from './mentions';
@@ -14,6 +15,7 @@ import { createMeasurer, scanRoots, type MeasureBlock, type Measurer, type ScanS
 import {
   createYieldInBackground,
   createYieldToPage,
+  BACKGROUND_WORK,
   emptySliceStats,
   runSliced,
   type YieldToPage,
@@ -48,6 +50,11 @@ export interface PageScannerOptions {
   yieldInBackground?: YieldToPage;
   measure?: MeasureBlock;
   highlightApi?: HighlightApi | null;
+  /**
+   * Register only the mentions near the viewport (highlights-viewport.ts). Default: where
+   * the document has a layout (not in a test DOM). An object gives the band's test seams.
+   */
+  viewportBand?: boolean | Partial<Pick<ViewportBandOptions, 'rectOf' | 'scrollY' | 'viewportHeight' | 'requestFrame' | 'observeResize' | 'screens'>>;
 }
 
 export interface PageScannerStats {
@@ -68,6 +75,11 @@ export interface PageScanner {
   hitTest: HitTest;
   setActive(m: PageMention | null): void;
   mentionsOf(entityId: string): PageMention[];
+  /**
+   * Which mentions the kind highlights hold now (on a long page, those near the viewport):
+   * for highlights that mark a subset of them (`createNotedHighlight(api, scanner.view)`).
+   */
+  view: HighlightView;
   stats(): PageScannerStats;
   /**
    * Scan the whole page again (the matcher changed: a pack was imported, edited or turned
@@ -81,6 +93,12 @@ const MENTIONS_PER_STEP = 64;
 /** Held-back ranges registered per step. */
 const RANGES_PER_STEP = 512;
 
+/** False in a DOM without layout (a test DOM): nothing can be placed there. */
+function hasLayout(doc: Document): boolean {
+  const r = doc.documentElement.getBoundingClientRect();
+  return r.width > 0 || r.height > 0;
+}
+
 function inScopes(node: Node, scopes: ReadonlySet<Node>): boolean {
   for (let cur: Node | null = node; cur !== null; cur = composedParent(cur)) {
     if (scopes.has(cur)) return true;
@@ -92,7 +110,21 @@ export function startPageScanner(opts: PageScannerOptions): PageScanner {
   const { doc, win, signal, match, kindOf, isOwnUi, onChange } = opts;
   const store = new MentionStore();
   const api = opts.highlightApi === undefined ? highlightApiOf(win) : opts.highlightApi;
-  const layer = createHighlightLayer(api);
+  const bandOption = opts.viewportBand ?? hasLayout(doc);
+  const layer = createHighlightLayer(api, bandOption === false ? {} : {
+    membership: (apply) => createViewportBand({
+      ...(bandOption === true ? {} : bandOption),
+      win,
+      doc,
+      signal,
+      apply,
+      // The layout moved: places are measured again as background work.
+      onStale: () => void enqueue(function* remeasure() {
+        yield BACKGROUND_WORK;
+        yield* flush();
+      }),
+    }),
+  });
   const nextId = createIdCounter();
   const sliceStats = emptySliceStats();
   const perf = (win as Window & { performance?: Performance }).performance;
@@ -250,12 +282,17 @@ export function startPageScanner(opts: PageScannerOptions): PageScanner {
     }), aborted]);
   }
 
-  const hitTestImpl = createHitTest(win, doc, {
-    mentionsAtNode: (node) => store.mentionsAtNode(node),
-    mentionOfRange: (range) => store.mentionOfRange(range),
+  const lookups = {
+    mentionsAtNode: (node: Node) => store.mentionsAtNode(node),
+    mentionOfRange: (range: AbstractRange) => store.mentionOfRange(range),
     shadowRoots: () => shadowList,
-    ownsHighlight: (h) => layer.owns(h),
-  }, api);
+    ownsHighlight: layer.owns,
+  };
+  const hitTestImpl = createHitTest(win, doc, lookups, api);
+  // `highlightsFromPoint` sees only registered ranges: while some are not (far off, or not
+  // placed yet), the caret under the point finds the mention instead.
+  const hitTestByCaret = createHitTest(win, doc, lookups, null);
+  const healed = new WeakSet<PageMention>();
 
   return {
     ready,
@@ -265,10 +302,18 @@ export function startPageScanner(opts: PageScannerOptions): PageScanner {
       if (signal.aborted || store.mentionCount === 0) return null;
       // The page may have cleared `CSS.highlights`: a few lookups per frame put them back.
       layer.reclaim();
-      return hitTestImpl(x, y);
+      if (layer.complete) return hitTestImpl(x, y);
+      const hit = hitTestByCaret(x, y);
+      // Under the pointer but not registered: the places are out of date (once per mention).
+      if (hit !== null && !layer.view.isShown(hit) && !healed.has(hit)) {
+        healed.add(hit);
+        layer.invalidate();
+      }
+      return hit;
     },
     setActive: (m) => layer.setActive(m),
     mentionsOf: (entityId) => store.mentionsOf(entityId),
+    view: layer.view,
     rescanAll: () => {
       if (signal.aborted) return Promise.resolve();
       const root = doc.body ?? doc.documentElement;

@@ -80,4 +80,36 @@ describe('a light page side', () => {
     expect(await quiet.evaluate(() => document.body.innerHTML)).toContain('Summer sale');
     await page.close();
   });
+
+  it('on a very long page registers the part near the viewport, and follows the reader down', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${session.base}/fixtures/long-page.html`);
+    await expect.poll(() => marks(page, 'backstory:highlights-ready'), { timeout: 20_000 }).toBe(1);
+    const found = await page.evaluate(() => {
+      const mark = performance.getEntriesByName('backstory:highlights-ready')[0] as PerformanceMark | undefined;
+      return (mark?.detail as { mentions?: number } | undefined)?.mentions ?? 0;
+    });
+    expect(found).toBe(2_803); // 700 updates × 4, the heading's Gaza, Biden and the ceasefire
+    const registered = (): Promise<string[]> => textsIn(page.mainFrame());
+    // Every mention was found, but only those within a few screens are registered.
+    await expect.poll(async () => (await registered()).length, { timeout: 10_000 }).toBeGreaterThan(20);
+    const atTop = await registered();
+    expect(atTop.length).toBeLessThan(1_000);
+    expect(atTop).not.toContain('Biden');
+    // The reader scrolls to the end: the last update is underlined and its names hover.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(async () => (await registered()).includes('Biden'), { timeout: 10_000 }).toBe(true);
+    expect((await registered()).length).toBeLessThan(1_000);
+    const { x, y } = await pointOf(page, 'Biden', '#last');
+    await page.mouse.move(x, y);
+    const card = page.locator('backstory-ui');
+    await expect.poll(() => card.evaluate((host) => host.shadowRoot?.textContent ?? '').catch(() => ''), { timeout: 8_000 }).toMatch(/Biden/);
+    // A name far from any registered part (jumped to without scrolling events in between)
+    // still opens its card: the pointer finds it, and the band is placed again.
+    await page.evaluate(() => document.querySelectorAll('h2')[350]?.scrollIntoView({ block: 'center' }));
+    const middle = await pointOf(page, 'Schumer', 'main', 350);
+    await page.mouse.move(middle.x, middle.y);
+    await expect.poll(() => card.evaluate((host) => host.shadowRoot?.textContent ?? '').catch(() => ''), { timeout: 8_000 }).toMatch(/Schumer/);
+    await page.close();
+  });
 });
