@@ -106,18 +106,68 @@ export function findPageThread(events, pageUrl) {
 }
 
 /**
+ * Every renderer main thread that ran a frame of the page: the CrRendererMain threads with
+ * at least one event naming a URL under one of `prefixes` (the page's origin, the ad frames'
+ * other origin, …). With site isolation a cross-site frame runs in a renderer process of its
+ * own, so a page with cross-site frames has several. Returns [{ pid, tid, events }] with the
+ * number of URL-naming events, most first.
+ */
+export function findFrameThreads(events, prefixes) {
+  const mains = new Set();
+  for (const e of events) {
+    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mains.add(`${e.pid}:${e.tid}`);
+  }
+  const score = new Map();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (!mains.has(key)) continue;
+    const data = e.args?.data ?? e.args?.beginData;
+    const url = data?.url ?? data?.documentLoaderURL ?? data?.frameURL;
+    if (typeof url === 'string' && prefixes.some((p) => url.startsWith(p))) score.set(key, (score.get(key) ?? 0) + 1);
+  }
+  return [...score.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([key, count]) => {
+      const [pid, tid] = key.split(':').map(Number);
+      return { pid, tid, events: count };
+    });
+}
+
+/**
+ * `attribute` on every thread of `findFrameThreads(events, prefixes)`, summed: { threads:
+ * [{ pid, tid, events, count, longestMs, totalMs, jsMs, overEightMs }], count, longestMs
+ * (the longest on any thread), totalMs, jsMs, overEightMs }.
+ */
+export function attributeFrames(events, { prefixes, isOurs }) {
+  const threads = findFrameThreads(events, prefixes).map((thread) => {
+    const r = attribute(events, { isOurs, thread });
+    return { ...thread, count: r.count, longestMs: r.longestMs, totalMs: r.totalMs, jsMs: r.jsMs, overEightMs: r.tasks.filter((t) => t.ms > 8).length };
+  });
+  const sum = (key) => threads.reduce((total, t) => total + t[key], 0);
+  return {
+    threads,
+    count: sum('count'),
+    longestMs: threads.reduce((m, t) => Math.max(m, t.longestMs), 0),
+    totalMs: sum('totalMs'),
+    jsMs: sum('jsMs'),
+    overEightMs: sum('overEightMs'),
+  };
+}
+
+/**
  * Attribute the page's main-thread tasks to a script. `isOurs(url)` says whether a script URL
  * belongs to what is measured. A top-level task is attributed when any script event inside
  * it (FunctionCall, EvaluateScript, v8.compile, TimerFire, FireAnimationFrame, EventDispatch,
  * …) points at one of our URLs by its url or stack frames.
+ *
+ * `thread` ({ pid, tid }) picks the thread; by default it is `findPageThread(events, pageUrl)`.
  *
  * Returns { tasks: [{ ts, dur, ms, names }], count, longestMs, totalMs, marks, thread,
  * unattributedScriptTasks } with times in ms; `marks` maps user-timing mark names to their
  * trace time in ms (relative to the first task of the thread) when present, and
  * `window` is the extension's own figures between two marks when `between` is given.
  */
-export function attribute(events, { pageUrl, isOurs, between }) {
-  const thread = findPageThread(events, pageUrl);
+export function attribute(events, { pageUrl, isOurs, between, thread = findPageThread(events, pageUrl) }) {
   const onThread = events
     .filter((e) => e.pid === thread.pid && e.tid === thread.tid && (e.ph === 'X' || e.ph === 'I' || e.ph === 'i' || e.ph === 'R' || e.ph === 'B' || e.ph === 'E' || e.ph === 'n'))
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
