@@ -14,6 +14,27 @@ export default tseslint.config(
     },
   },
   {
+    // No HTML parsed from strings and no code built from strings, in anything that ships
+    // (Firefox's add-on linter checks the bundles too; scripts/vite/safe-deps.ts patches
+    // the dependencies that did).
+    files: ['lib/**/*.ts', 'lib/**/*.tsx', 'components/**/*.ts', 'components/**/*.tsx', 'entrypoints/**/*.ts', 'entrypoints/**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-restricted-properties': ['error',
+        { property: 'insertAdjacentHTML', message: 'Build nodes; never parse HTML from strings.' },
+        { property: 'setHTMLUnsafe', message: 'Build nodes; never parse HTML from strings.' },
+        { object: 'document', property: 'write', message: 'Build nodes; never parse HTML from strings.' },
+      ],
+      'no-restricted-syntax': ['error',
+        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Build nodes (or set textContent); never assign HTML strings.' },
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render nodes; never inject HTML strings.' },
+      ],
+    },
+  },
+  {
     // lib/ is logic: it never imports UI (components/, entrypoints/, Preact, Floating UI).
     files: ['lib/**/*.ts', 'lib/**/*.tsx'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],

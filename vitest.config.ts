@@ -6,7 +6,8 @@ export default defineConfig({
   plugins: [WxtVitest(), preact()],
   define: { __BACKSTORY_TEST_BUILD__: 'true' },
   test: {
-    include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'components/**/*.test.tsx', 'components/**/*.test.ts', 'entrypoints/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'components/**/*.test.tsx', 'components/**/*.test.ts', 'entrypoints/**/*.test.ts', 'tests/unit/**/*.test.ts', 'scripts/**/*.test.ts'],
     restoreMocks: true,
+    setupFiles: ['tests/unit/setup.ts'],
   },
 });

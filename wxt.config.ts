@@ -1,6 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { safeDeps } from './scripts/vite/safe-deps';
 import { COMMANDS } from './lib/background/commands';
+import { FIREFOX_ID } from './lib/extension-id';
 
 /**
  * `BACKSTORY_TEST_BUILD=1` makes the build the e2e tests load: the card's shadow root is
@@ -13,7 +15,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: testBuild ? '.output/test' : '.output',
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), safeDeps()],
     define: { __BACKSTORY_TEST_BUILD__: JSON.stringify(testBuild) },
   }),
   manifest: ({ browser }) => ({
@@ -35,8 +37,22 @@ export default defineConfig({
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Backstory' },
     commands: COMMANDS,
+    // Firefox: MV3 (see the README, "Firefox"). 140 is the first release with the CSS Custom
+    // Highlight API, which the underlines are drawn with; it also has everything else used
+    // here (scripting.executeScript with frameIds, sidebar_action, storage.sync, MV3 host
+    // permissions granted at install). Backstory collects nothing: `required: ['none']`.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'backstory@example.org', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: FIREFOX_ID,
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
 });

@@ -1,10 +1,11 @@
 // Fails fast, with a message that says what to do, when a prerequisite is missing.
-import { checkNode, findChromium } from './lib/prereqs.mjs';
+import { checkNode, findChromium, findFirefox } from './lib/prereqs.mjs';
 
 try {
   checkNode();
   const chromium = findChromium();
-  console.log(`prerequisites: Node ${process.versions.node}, Chromium at ${chromium}`);
+  const firefox = findFirefox();
+  console.log(`prerequisites: Node ${process.versions.node}, Chromium at ${chromium}, Firefox at ${firefox}`);
 } catch (error) {
   console.error(`\n✖ ${error.message}\n`);
   process.exit(1);

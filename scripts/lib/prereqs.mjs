@@ -38,6 +38,29 @@ export function findChromium(env = process.env) {
   return found;
 }
 
+const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
+
+/**
+ * The Firefox binary for the Firefox e2e suite: $BACKSTORY_FIREFOX when set, else Debian's
+ * Firefox ESR (or a system firefox). Throws a clear Error when none is there.
+ */
+export function findFirefox(env = process.env) {
+  const named = env.BACKSTORY_FIREFOX;
+  if (named) {
+    if (!isExecutable(named)) throw new Error(`BACKSTORY_FIREFOX is set to "${named}", but no executable is there.`);
+    return named;
+  }
+  const found = FIREFOX_CANDIDATES.find(isExecutable);
+  if (!found) {
+    throw new Error(
+      'No Firefox found for the Firefox end-to-end tests. Install Firefox ESR (Debian/Ubuntu: ' +
+        '`sudo apt-get install -y firefox-esr`) or point BACKSTORY_FIREFOX at a Firefox 140+ binary. ' +
+        `Looked in: ${FIREFOX_CANDIDATES.join(', ')}.`,
+    );
+  }
+  return found;
+}
+
 function isExecutable(path) {
   if (!existsSync(path)) return false;
   try {

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { findChromium, chromiumArgs } from '../../scripts/lib/prereqs.mjs';
 import { startServer, type StaticServer } from '../../scripts/lib/server.mjs';
 import { ROOT, DEMO_MOUNTS } from '../../scripts/lib/paths.mjs';
+import { hasHighlightsInPage, highlightedTextsInPage, highlightsInPage, pointOfTextInPage, selectTextInPage } from './shared/probes';
 
 export const EXTENSION_DIR = resolve(ROOT, '.output/test/chrome-mv3');
 /** Where e2e tests leave the screenshots they take (git-ignored). */
@@ -57,92 +58,30 @@ export async function launch(): Promise<Session> {
 
 /** The page's view of Backstory's highlights: highlight name → the text of each range. */
 export async function readHighlights(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    CSS.highlights.forEach((highlight, name) => {
-      if (!name.startsWith('backstory-')) return;
-      out[name] = [...highlight].map((range) => range.toString());
-    });
-    return out;
-  });
+  return page.evaluate(highlightsInPage);
 }
 
 /** Wait until the backstory highlights hold at least `min` ranges (all kinds together). */
 export async function waitForHighlights(page: Page, min = 1, timeout = 15_000): Promise<Record<string, string[]>> {
-  await page.waitForFunction(
-    (n) => {
-      let count = 0;
-      CSS.highlights.forEach((h, name) => {
-        if (name.startsWith('backstory-') && name !== 'backstory-active') count += h.size;
-      });
-      return count >= n;
-    },
-    min,
-    { timeout },
-  );
+  await page.waitForFunction(hasHighlightsInPage, min, { timeout });
   return readHighlights(page);
 }
 
 /** All highlighted texts, kinds merged, in document order. */
 export async function highlightedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const ranges: Range[] = [];
-    CSS.highlights.forEach((h, name) => {
-      if (name.startsWith('backstory-') && name !== 'backstory-active') for (const r of h) ranges.push(r as Range);
-    });
-    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    return ranges.map((r) => r.toString());
-  });
+  return page.evaluate(highlightedTextsInPage);
 }
 
 /** Viewport centre of the `nth` occurrence of `text` in the element matched by `selector`. */
 export async function pointOf(page: Page, text: string, selector = 'body', nth = 0): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(
-    ({ text, selector, nth }) => {
-      const root = document.querySelector(selector);
-      if (!root) return null;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const value = node.nodeValue ?? '';
-        let at = value.indexOf(text);
-        while (at >= 0) {
-          if (seen++ === nth) {
-            const range = document.createRange();
-            range.setStart(node, at);
-            range.setEnd(node, at + text.length);
-            range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-            const rect = range.getClientRects()[0];
-            return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-          }
-          at = value.indexOf(text, at + 1);
-        }
-      }
-      return null;
-    },
-    { text, selector, nth },
-  );
+  const point = await page.evaluate(pointOfTextInPage, { text, selector, nth });
   if (!point) throw new Error(`"${text}" not found in ${selector}`);
   return point;
 }
 
 /** Select the first occurrence of `text` inside one text node. */
 export async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate((text) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node.nodeValue ?? '').indexOf(text);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      const selection = document.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      return;
-    }
-    throw new Error(`"${text}" not found`);
-  }, text);
+  if (!(await page.evaluate(selectTextInPage, text))) throw new Error(`"${text}" not found`);
 }
 
 /** What the background does on Alt+Shift+N or the context-menu item: message the active tab. */

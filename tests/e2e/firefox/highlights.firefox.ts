@@ -1,0 +1,109 @@
+/**
+ * Highlights in real Firefox ESR: the same fixtures and expectations as the Chromium suite's
+ * highlights.e2e.ts (news.html and its news.expected.json).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { launchFirefox, pollFor, type FirefoxSession } from './harness';
+import {
+  cardInPage, hasHighlightsInPage, highlightedTextsInPage, highlightsInForbiddenPlaces, highlightsInPage, pointOfTextInPage,
+} from '../shared/probes';
+import { ROOT } from '../../../scripts/lib/paths.mjs';
+
+let session: FirefoxSession;
+beforeAll(async () => {
+  session = await launchFirefox();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+async function waitForHighlights(page: Page, min: number): Promise<void> {
+  await page.waitForFunction(hasHighlightsInPage, { timeout: 15_000 }, min);
+}
+
+describe('highlights in Firefox', () => {
+  it('highlights exactly the expected mentions of the news fixture, in document order', async () => {
+    const expected = JSON.parse(readFileSync(resolve(ROOT, 'tests/fixtures/news.expected.json'), 'utf8')) as { text: string }[];
+    const page = await session.open(`${session.base}/fixtures/news.html`);
+    await waitForHighlights(page, expected.length);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await page.evaluate(highlightedTextsInPage)).toEqual(expected.map((e) => e.text));
+    await page.close();
+  });
+
+  it('registers one highlight per kind, prefixed backstory-, and none inside fields or scripts', async () => {
+    const page = await session.open(`${session.base}/fixtures/news.html`);
+    await waitForHighlights(page, 5);
+    const highlights = await page.evaluate(highlightsInPage);
+    expect(Object.keys(highlights).every((name) => name.startsWith('backstory-'))).toBe(true);
+    expect(highlights['backstory-person']).toContain('Netanyahu');
+    expect(highlights['backstory-place']?.length).toBeGreaterThan(0);
+    expect(highlights['backstory-topic']?.length).toBeGreaterThan(0);
+    expect(await page.evaluate(highlightsInForbiddenPlaces)).toEqual([]);
+    await page.close();
+  });
+
+  it('highlights text added after load and drops ranges whose text was removed', async () => {
+    const page = await session.open(`${session.base}/fixtures/news.html`);
+    await waitForHighlights(page, 5);
+    const before = (await page.evaluate(highlightedTextsInPage)).length;
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'late';
+      p.textContent = 'Late update: Chuck Schumer and Rafah were discussed again.';
+      document.body.append(p);
+    });
+    await waitForHighlights(page, before + 2);
+    expect(await page.evaluate(highlightedTextsInPage)).toEqual(expect.arrayContaining(['Chuck Schumer', 'Rafah']));
+    await page.evaluate(() => document.getElementById('late')?.remove());
+    await pollFor(() => page.evaluate(highlightedTextsInPage), (texts) => texts.length === before);
+    await page.close();
+  });
+
+  it("leaves the page's DOM unchanged apart from the one UI host, even after a hover", async () => {
+    const page = await session.browser.newPage();
+    await page.evaluateOnNewDocument(() => {
+      const log: string[] = [];
+      (window as unknown as { __mutations: string[] }).__mutations = log;
+      const describe = (n: Node) => (n instanceof Element ? `<${n.tagName.toLowerCase()}>` : `#${n.nodeName}`);
+      const observer = new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.type === 'childList') {
+            r.addedNodes.forEach((n) => log.push(`+${describe(n)} in ${describe(r.target)}`));
+            r.removedNodes.forEach((n) => log.push(`-${describe(n)} in ${describe(r.target)}`));
+          } else if (r.type === 'attributes') {
+            log.push(`@${r.attributeName} on ${describe(r.target)}`);
+          } else {
+            log.push(`~text in ${describe(r.target.parentNode ?? r.target)}`);
+          }
+        }
+      });
+      document.addEventListener('DOMContentLoaded', () =>
+        observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true }),
+      );
+    });
+    await page.goto(`${session.base}/fixtures/news.html`, { waitUntil: 'domcontentloaded' });
+    const htmlBefore = await page.evaluate(() => document.body.innerHTML);
+    await waitForHighlights(page, 5);
+    const point = await page.evaluate(pointOfTextInPage, { text: 'Netanyahu', selector: 'body', nth: 0 });
+    if (!point) throw new Error('Netanyahu not found');
+    await page.mouse.move(point.x - 3, point.y);
+    await page.mouse.move(point.x, point.y, { steps: 2 });
+    await pollFor(() => page.evaluate(cardInPage), (card) => card !== null);
+    const mutations = await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);
+    const ours = mutations.filter((m) => m.includes('<backstory-ui>'));
+    const others = mutations.filter((m) => !m.includes('<backstory-ui>'));
+    expect(ours.filter((m) => !m.startsWith('@style on'))).toEqual(['+<backstory-ui> in <body>']);
+    expect(others).toEqual([]);
+    const htmlAfter = await page.evaluate(() => {
+      const clone = document.body.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('backstory-ui').forEach((n) => n.remove());
+      return clone.innerHTML;
+    });
+    expect(htmlAfter).toBe(htmlBefore);
+    await page.close();
+  });
+});
