@@ -22,20 +22,25 @@ export default defineConfig({
     name: 'Backstory',
     description:
       'Hover a name in the news, see its backstory. Underlines the people, places and topics of the stories you follow, without touching the page.',
-    // `scripting` + all hosts: the side panel can re-run the content script in a tab that
-    // lacks it (loaded before install or update). `sidePanel` is Chrome's (Firefox has
-    // `sidebar_action`, which WXT writes from the same entrypoint).
+    // Each permission is justified in the README ("Permissions"). `scripting` + all hosts:
+    // the page UI is injected on first need, and the side panel can re-run the content
+    // script in a tab that lacks it (loaded before install or update). `sidePanel` is
+    // Chrome's (Firefox has `sidebar_action`, which WXT writes from the same entrypoint).
+    // No `activeTab` (all hosts already cover it) and no `tabs` (tab URLs come with the
+    // host permission).
     permissions: [
       'storage',
       'unlimitedStorage',
       'contextMenus',
-      'activeTab',
       'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     host_permissions: ['<all_urls>'],
-    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
-    action: { default_title: 'Backstory' },
+    icons: Object.fromEntries([16, 32, 48, 64, 96, 128, 256].map((size) => [size, `icon/${size}.png`])),
+    action: {
+      default_title: 'Backstory',
+      default_icon: Object.fromEntries([16, 19, 24, 32, 38].map((size) => [size, `icon/${size}.png`])),
+    },
     commands: COMMANDS,
     // Firefox: MV3 (see the README, "Firefox"). 140 is the first release with the CSS Custom
     // Highlight API, which the underlines are drawn with; it also has everything else used

@@ -76,5 +76,8 @@ const icon = (x, y) => {
 };
 
 mkdirSync('public/icon', { recursive: true });
-for (const size of [16, 32, 48, 128]) writeFileSync(`public/icon/${size}.png`, png(size, icon));
-console.log('public/icon/{16,32,48,128}.png written');
+// Every size a browser or store asks for: toolbar 16/32 (19/38 on older Chrome), menus 24, the
+// extensions page 48, Firefox 64/96, Chrome Web Store and install 128, AMO listing 256 (and 512).
+export const ICON_SIZES = [16, 19, 24, 32, 38, 48, 64, 96, 128, 256, 512];
+for (const size of ICON_SIZES) writeFileSync(`public/icon/${size}.png`, png(size, icon));
+console.log(`public/icon/{${ICON_SIZES.join(',')}}.png written`);
