@@ -58,7 +58,7 @@ export default tseslint.config(
       'entrypoints/content/lazy-card.ts', 'entrypoints/content/ui-triggers.ts', 'entrypoints/content/sidebar-relay.ts',
       'entrypoints/content/keyboard.ts', 'entrypoints/content/notes.ts', 'entrypoints/content/packs.ts',
       'entrypoints/content/site-status.ts', 'entrypoints/content/scope.ts', 'entrypoints/content/revision-watch.ts',
-      'entrypoints/content/ui-contract.ts',
+      'entrypoints/content/ui-contract.ts', 'entrypoints/content/gate.ts', 'entrypoints/gate.ts',
     ],
     rules: {
       'no-restricted-imports': ['error', {

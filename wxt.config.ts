@@ -11,7 +11,25 @@ import { FIREFOX_ID } from './lib/extension-id';
  */
 const testBuild = process.env.BACKSTORY_TEST_BUILD === '1';
 
+/**
+ * The frame gate in every frame (all_frames, about:blank and srcdoc frames too), beside the
+ * page core that WXT lists for top frames only (entrypoints/content/index.ts). The gate is
+ * an unlisted script so that it carries no framework runtime; it is listed here by hand.
+ */
+const gateContentScript = {
+  matches: ['<all_urls>'],
+  js: ['gate.js'],
+  all_frames: true,
+  match_about_blank: true,
+  run_at: 'document_idle' as const,
+};
+
 export default defineConfig({
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [...(manifest.content_scripts ?? []), gateContentScript];
+    },
+  },
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: testBuild ? '.output/test' : '.output',
   vite: () => ({

@@ -120,6 +120,7 @@ export const requestSchemas = {
   pageStatus: z.strictObject({}),
   probeText: z.strictObject({ text: z.string().max(4_000) }),
   loadPageUi: z.strictObject({}),
+  loadCore: z.strictObject({}),
   sitesState: z.strictObject({}),
   updateSites: z.strictObject({ action: sitesAction }),
   notHere: z.strictObject({ text: mentionText, entityId }),

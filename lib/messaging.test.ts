@@ -55,6 +55,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     notedEntities: vi.fn(unstubbed),
     probeText: vi.fn(unstubbed),
     loadPageUi: vi.fn(unstubbed),
+    loadCore: vi.fn(unstubbed),
     saveNote: vi.fn(() => Promise.resolve({ status: 'saved' as const, note })),
     deleteNote: vi.fn(unstubbed),
     restoreNote: vi.fn(unstubbed),

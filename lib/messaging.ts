@@ -183,6 +183,8 @@ export interface Replies {
   probeText: boolean;
   /** Content script: inject the page UI (card, notes, sidebar bridge) into the sending frame. */
   loadPageUi: { loaded: true };
+  /** The frame gate (a sub-frame with text worth scanning): inject the page core into the sending frame. */
+  loadCore: { loaded: true };
   /** Extension pages: the mode, the rules, the pause and how much of it is synced. */
   sitesState: SitesView;
   /** Extension pages: change the sites state; a site that cannot be read gets `error`, `notes` explain a change. */
@@ -229,6 +231,7 @@ export const requestTrust: Record<RequestType, Trust> = {
   pageStatus: 'page',
   probeText: 'page',
   loadPageUi: 'page',
+  loadCore: 'page',
   sitesState: 'extension',
   updateSites: 'extension',
   notHere: 'page',

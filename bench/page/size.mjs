@@ -67,7 +67,7 @@ export function sizeLines(label, s) {
   lines.push(`  evaluated in every frame (content_scripts with all_frames): ${kb(s.allFramesRaw)} raw, ${kb(s.allFramesGzip)} gzip -9`);
   for (const f of s.allFrames) lines.push(`    ${f.file.padEnd(44)} ${kb(f.raw).padStart(10)} raw ${kb(f.gzip).padStart(10)} gzip`);
   if (s.topOnly.length) {
-    lines.push('  content_scripts without all_frames (top frame only):');
+    lines.push('  content_scripts without all_frames (top frame; a sub-frame only once its gate asks for it):');
     for (const f of s.topOnly) lines.push(`    ${f.file.padEnd(44)} ${kb(f.raw).padStart(10)} raw ${kb(f.gzip).padStart(10)} gzip`);
   }
   lines.push(`  loaded on demand (not in content_scripts; root and content-scripts/, background.js and chunks/ left out): ${s.onDemand.length ? `${kb(s.onDemandRaw)} raw, ${kb(s.onDemandGzip)} gzip -9` : 'none'}`);

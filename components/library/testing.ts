@@ -42,6 +42,7 @@ export function fakeBackground(db: BackstoryDB, now: () => number = Date.now): F
     listPacks: () => listPacks(db),
     injectContentScript: unsupported,
     probeText: unsupported,
+    loadCore: unsupported,
     loadPageUi: unsupported,
   };
   const send: Transport = async (message) => {

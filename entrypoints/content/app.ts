@@ -25,8 +25,8 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     console.info('Backstory: this browser has no CSS Custom Highlight API; nothing is underlined.');
     return;
   }
-  // A small sub-frame (an ad, a widget) waits here, asking nothing, until it has text worth
-  // scanning; the top frame goes straight on.
+  // Sub-frames get the core only once their gate found text worth scanning; a core that
+  // reached a sub-frame another way (an older gate, an injection) still waits for that.
   await whenWorthScanning(ctx, { doc: document, win: window, send });
   if (ctx.isInvalid) return;
   let running: { scope: ChildScope; session: Session } | null = null;

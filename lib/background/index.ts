@@ -52,8 +52,8 @@ export interface BackgroundDeps {
   now?: () => number;
   /** Runs the content script in a tab; defaults to one over `browser.scripting`. */
   inject?: InjectContentScript;
-  /** Runs the page UI in a frame; defaults to `browser.scripting`. */
-  scripting?: Pick<ScriptingApi, 'executeScript'>;
+  /** Runs the page UI or the page core in a frame; defaults to `browser.scripting`. */
+  scripting?: ScriptingApi;
   /** The synced store of settings and rules; defaults to one over `storage.sync` + `storage.local`. */
   syncedStore?: SyncedStore;
 }

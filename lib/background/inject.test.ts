@@ -1,16 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CONTENT_CSS_FILE, CONTENT_SCRIPT_FILE, createInjector, failureReason, noInjector, restrictedReason, type ScriptingApi } from './inject';
+import { CONTENT_CSS_FILE, CONTENT_SCRIPT_FILE, GATE_SCRIPT_FILE, createInjector, failureReason, noInjector, restrictedReason, type ScriptingApi } from './inject';
 
 function fakeScripting(error?: Error) {
   const calls: string[] = [];
   const scripting: ScriptingApi = {
     executeScript: vi.fn(async (injection) => {
-      calls.push(`script:${injection.files.join()}:${injection.target.tabId}:${String(injection.target.allFrames)}`);
+      calls.push(`script:${injection.files.join()}:${injection.target.tabId}:${injection.target.allFrames ? 'all' : String(injection.target.frameIds)}`);
       if (error) throw error;
       return [];
     }),
     insertCSS: vi.fn(async (injection) => {
-      calls.push(`css:${injection.files.join()}:${injection.target.tabId}`);
+      calls.push(`css:${injection.files.join()}:${injection.target.tabId}:${injection.target.allFrames ? 'all' : String(injection.target.frameIds)}`);
       if (error) throw error;
     }),
   };
@@ -18,11 +18,11 @@ function fakeScripting(error?: Error) {
 }
 
 describe('createInjector', () => {
-  it('inserts the CSS and runs the content script in every frame of the tab', async () => {
+  it('runs the core (and its CSS) in the top frame and the frame gate in every frame, as the manifest does', async () => {
     const { scripting, calls } = fakeScripting();
     const inject = createInjector({ scripting, tabUrl: async () => 'https://news.example/a' });
     expect(await inject({ tabId: 3 })).toEqual({ injected: true });
-    expect(calls).toEqual([`css:${CONTENT_CSS_FILE}:3`, `script:${CONTENT_SCRIPT_FILE}:3:true`]);
+    expect(calls).toEqual([`css:${CONTENT_CSS_FILE}:3:0`, `script:${CONTENT_SCRIPT_FILE}:3:0`, `script:${GATE_SCRIPT_FILE}:3:all`]);
   });
 
   it('does not try on pages it knows the browser refuses', async () => {
@@ -57,7 +57,7 @@ describe('createInjector', () => {
     const gone = createInjector({ scripting, tabUrl: () => Promise.reject(new Error('No tab with id: 1')) });
     expect(await gone({ tabId: 1 })).toEqual({ injected: false, reason: 'That tab is gone.' });
     expect(await createInjector({ scripting, css: false })({ tabId: 2 })).toEqual({ injected: true });
-    expect(calls).toEqual([`script:${CONTENT_SCRIPT_FILE}:2:true`]);
+    expect(calls).toEqual([`script:${CONTENT_SCRIPT_FILE}:2:0`, `script:${GATE_SCRIPT_FILE}:2:all`]);
     expect(await noInjector({ tabId: 1 })).toMatchObject({ injected: false });
   });
 });

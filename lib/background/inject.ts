@@ -7,9 +7,11 @@
  */
 import type { Replies } from '../messaging';
 
-/** The built content script and its stylesheet (see `.output/chrome-mv3/manifest.json`). */
+/** The built page core (top frames; sub-frames on their gate's request) and its stylesheet. */
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 export const CONTENT_CSS_FILE = '/content-scripts/content.css';
+/** The built frame gate, the only script the manifest runs in sub-frames. */
+export const GATE_SCRIPT_FILE = '/gate.js';
 
 interface Injection {
   target: { tabId: number; allFrames?: boolean; frameIds?: number[]; documentIds?: string[] };
@@ -80,10 +82,13 @@ export function createInjector(deps: InjectDeps): InjectContentScript {
     }
     const early = url === undefined ? undefined : restrictedReason(url);
     if (early) return { injected: false, reason: early };
-    const target = { tabId, allFrames: true };
+    // As the manifest does: the core in the top frame, the gate in every frame (it steps
+    // aside in the top frame and asks for the core in a sub-frame worth scanning).
+    const top = { tabId, frameIds: [0] };
     try {
-      if (deps.css !== false) await scripting.insertCSS({ target, files: [CONTENT_CSS_FILE] });
-      await scripting.executeScript({ target, files: [CONTENT_SCRIPT_FILE] });
+      if (deps.css !== false) await scripting.insertCSS({ target: top, files: [CONTENT_CSS_FILE] });
+      await scripting.executeScript({ target: top, files: [CONTENT_SCRIPT_FILE] });
+      await scripting.executeScript({ target: { tabId, allFrames: true }, files: [GATE_SCRIPT_FILE] });
       return { injected: true };
     } catch (error) {
       return { injected: false, reason: failureReason(error, url) };

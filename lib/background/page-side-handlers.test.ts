@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { compileMatcher } from '../matcher';
 import type { MatcherPayload, SenderInfo, Trust } from '../messaging';
 import { createPageSideHandlers, PAGE_UI_FILE } from './page-side-handlers';
+import { CONTENT_CSS_FILE, CONTENT_SCRIPT_FILE } from './inject';
 
 const payload: MatcherPayload = {
   revision: '1',
@@ -19,9 +20,10 @@ const page = (extra: Partial<SenderInfo> = {}): SenderInfo & { trust: Trust } =>
 
 function setup(runs = true) {
   const executeScript = vi.fn(() => Promise.resolve([]));
+  const insertCSS = vi.fn(() => Promise.resolve());
   const matcher = vi.fn(() => Promise.resolve(payload));
-  const handlers = createPageSideHandlers({ scripting: { executeScript }, matcher, runs: () => Promise.resolve(runs) });
-  return { handlers, executeScript, matcher };
+  const handlers = createPageSideHandlers({ scripting: { executeScript, insertCSS }, matcher, runs: () => Promise.resolve(runs) });
+  return { handlers, executeScript, insertCSS, matcher };
 }
 
 describe('probeText', () => {
@@ -54,5 +56,22 @@ describe('loadPageUi', () => {
     await expect(handlers.loadPageUi({}, page({ tab: undefined }))).rejects.toThrow(/only a page in a tab/);
     await expect(handlers.loadPageUi({}, page({ frameId: undefined }))).rejects.toThrow(/no frame/);
     expect(executeScript).not.toHaveBeenCalled();
+  });
+});
+
+describe('loadCore', () => {
+  it('runs the page core and its stylesheet in the sending frame only', async () => {
+    const { handlers, executeScript, insertCSS } = setup();
+    expect(await handlers.loadCore({}, page({ documentId: 'doc-2' }))).toEqual({ loaded: true });
+    expect(insertCSS.mock.calls).toEqual([[{ target: { tabId: 7, documentIds: ['doc-2'] }, files: [CONTENT_CSS_FILE] }]]);
+    expect(executeScript.mock.calls).toEqual([[{ target: { tabId: 7, documentIds: ['doc-2'] }, files: [CONTENT_SCRIPT_FILE] }]]);
+  });
+
+  it('refuses a sender outside a tab, and says so where the browser cannot script frames', async () => {
+    const { handlers, executeScript } = setup();
+    await expect(handlers.loadCore({}, page({ tab: undefined }))).rejects.toThrow(/only a page in a tab/);
+    expect(executeScript).not.toHaveBeenCalled();
+    const bare = createPageSideHandlers({ scripting: undefined, matcher: () => Promise.resolve(payload), runs: () => Promise.resolve(true) });
+    await expect(bare.loadCore({}, page())).rejects.toThrow(/cannot add Backstory to a frame/);
   });
 });

@@ -7,24 +7,27 @@
  * - `loadPageUi`: a frame needs its card, notes or sidebar bridge: the page UI script is
  *   run in that frame only (`scripting.executeScript`, the content script's isolated world;
  *   no web-accessible resource, so pages cannot probe for it).
+ * - `loadCore`: a sub-frame's gate (the only script in sub-frames) found text worth
+ *   scanning: the page core and its stylesheet are run in that frame only. The core checks
+ *   the site's status itself, and a second copy in the same frame steps aside (claimFrame).
  */
 import { matcherFromData, type Matcher } from '../matcher';
 import type { Handlers, MatcherPayload, SenderInfo } from '../messaging';
-import type { ScriptingApi } from './inject';
+import { CONTENT_CSS_FILE, CONTENT_SCRIPT_FILE, type ScriptingApi } from './inject';
 
 /** The built page UI script (`entrypoints/page-ui.ts`). */
 export const PAGE_UI_FILE = '/page-ui.js';
 
 export interface PageSideDeps {
   /** `browser.scripting`; undefined where the browser has none. */
-  scripting: Pick<ScriptingApi, 'executeScript'> | undefined;
+  scripting: ScriptingApi | undefined;
   /** The current matcher payload (the matcher cache). */
   matcher(): Promise<MatcherPayload>;
   /** Does Backstory run for this sender's page (its site on, not paused)? */
   runs(sender: SenderInfo): Promise<boolean>;
 }
 
-export type PageSideRequest = 'probeText' | 'loadPageUi';
+export type PageSideRequest = 'probeText' | 'loadPageUi' | 'loadCore';
 
 function frameTarget(sender: SenderInfo): { tabId: number; frameIds?: number[]; documentIds?: string[] } {
   const tab = sender.tab;
@@ -53,6 +56,14 @@ export function createPageSideHandlers(deps: PageSideDeps): Pick<Handlers, PageS
       const { scripting } = deps;
       if (!scripting) throw new Error('this browser cannot add the page UI');
       await scripting.executeScript({ target: frameTarget(sender), files: [PAGE_UI_FILE] });
+      return { loaded: true };
+    },
+    async loadCore(_input, sender) {
+      const { scripting } = deps;
+      if (!scripting) throw new Error('this browser cannot add Backstory to a frame');
+      const target = frameTarget(sender);
+      await scripting.insertCSS({ target, files: [CONTENT_CSS_FILE] });
+      await scripting.executeScript({ target, files: [CONTENT_SCRIPT_FILE] });
       return { loaded: true };
     },
   };

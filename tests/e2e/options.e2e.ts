@@ -55,7 +55,8 @@ describe('the options page', () => {
       'Schumer urged a new election; watch the coalition <img src=x onerror=alert(1)>',
     ]);
     expect(await page.locator('.bs-note img').count()).toBe(0);
-    expect(await page.locator('.bs-note-target').textContent()).toContain('Chuck Schumer');
+    // The entity's name arrives with the entities (the id shows until then).
+    await expect.poll(() => page.locator('.bs-note-target').textContent(), { timeout: 5_000 }).toContain('Chuck Schumer');
   });
 
   it('finds the note by a prefix of one of its words', async () => {

@@ -106,4 +106,23 @@ describe('highlights in Firefox', () => {
     expect(htmlAfter).toBe(htmlBefore);
     await page.close();
   });
+  it('runs in every frame: a same-origin iframe and a srcdoc frame get their own highlights', async () => {
+    const page = await session.open(`${session.base}/fixtures/frames.html`);
+    await waitForHighlights(page, 1);
+    const textsIn = (frame: import('puppeteer-core').Frame) =>
+      frame.evaluate(() => {
+        const out: string[] = [];
+        CSS.highlights.forEach((h, name) => {
+          if (name.startsWith('backstory-')) for (const r of h) out.push((r as Range).toString());
+        });
+        return out.sort();
+      });
+    expect(await textsIn(page.mainFrame())).toEqual(['Hamas']);
+    const embed = page.frames().find((f) => f.url().endsWith('/fixtures/components.html'));
+    const inline = page.frames().find((f) => f.url() === 'about:srcdoc');
+    if (!embed || !inline) throw new Error(`frames not loaded: ${page.frames().map((f) => f.url()).join(', ')}`);
+    expect(await pollFor(() => textsIn(embed), (t) => t.length === 4)).toEqual(['Chuck Schumer', 'Netanyahu', 'Senate', 'ceasefire']);
+    expect(await pollFor(() => textsIn(inline), (t) => t.length === 2)).toEqual(['Biden', 'ceasefire']);
+    await page.close();
+  });
 });
