@@ -17,9 +17,24 @@ export type EntityKind = (typeof ENTITY_KINDS)[number];
 export const CASE_RULES = ['sensitive', 'proper', 'insensitive'] as const;
 export type CaseRule = (typeof CASE_RULES)[number];
 
+/**
+ * True for a language tag as `Alias.lang` takes it: a BCP 47 primary language subtag, two
+ * or three lower-case ASCII letters ('fr', 'he', 'yue').
+ */
+export function isLangTag(s: string): boolean {
+  return /^[a-z]{2,3}$/.test(s);
+}
+
 export interface Alias {
   text: string;
   case: CaseRule;
+  /**
+   * The language the alias is written in, as a BCP 47 primary language subtag ('en', 'fr',
+   * 'de', 'he', 'ar'); absent: any language. It selects the matcher's language rules
+   * (Hebrew and Arabic prefixes, the German genitive; see lib/matcher/lang.ts) and is
+   * reported with every match of the alias (`Match.lang`).
+   */
+  lang?: string;
 }
 
 /** Where a pack's knowledge comes from. */
@@ -216,6 +231,8 @@ export interface Match {
   end: number;
   /** Index of the alias (in the matcher's alias list) that matched. */
   aliasIndex: number;
+  /** The language of that alias (`Alias.lang`), when it has one. */
+  lang?: string;
 }
 
 /* ─── Notes ──────────────────────────────────────────────────────────────────────── */

@@ -10,7 +10,11 @@
  * suffixes that start inside a word, and there are two roots: the trie root (after a
  * non-word symbol) and `rootW` (inside a word, where only patterns that start with a
  * non-word symbol can begin). Code units that no pattern uses are split into word and
- * non-word classes for this (`otherWordClass`).
+ * non-word classes for this (`otherWordClass`). The one exception are the letters of
+ * scripts whose names take attached prefixes (Hebrew, Arabic: `classFree`): a pattern
+ * starting with one is followed inside words too (ונתניהו, بغزة), and the per-candidate
+ * check decides whether what comes before is a prefix (lang.ts). Latin text never meets
+ * those classes, so its scan is unchanged.
  *
  * It is built in steps (`Steps`), so that a tab can build it between the page's tasks.
  * Per state it keeps only what the scan reads (child gap, edge class, failure link, output
@@ -55,6 +59,8 @@ export interface Automaton {
   otherWordClass: number;
   /** 1 for the classes of letters and digits. */
   classWord: Uint8Array;
+  /** 1 for the classes of Hebrew and Arabic letters: patterns starting with one start anywhere. */
+  classFree: Uint8Array;
   numStates: number;
   /** States `< denseStates` have a dense row. */
   denseStates: number;
@@ -128,12 +134,12 @@ function fillRoots(a: Automaton): void {
     dense[c] = w ? n : 0;
     dense[rootW + c] = w ? n : 0;
   }
-  // Inside a word, only non-word symbols can start a pattern.
+  // Inside a word, only non-word symbols (and prefix-script letters) can start a pattern.
   const rootEnd = a.childGap[1] ?? 0;
   for (let j = 0; j < rootEnd; j++) {
     const c = edgeClass(a, j);
     dense[c] = j + 1;
-    if (a.classWord[c] !== 1) dense[rootW + c] = j + 1;
+    if (a.classWord[c] !== 1 || a.classFree[c] === 1) dense[rootW + c] = j + 1;
   }
 }
 
@@ -198,7 +204,8 @@ function encodeSpecialColumns(a: Automaton): void {
 /**
  * Builds the runtime automaton from a valid trie with `numClasses` classes, computing the
  * anchored failure links in the same breadth-first pass that fills the dense rows.
- * `classWord[c]` is 1 for the trie classes of letters and digits; `maxKey` bounds the
+ * `classWord[c]` is 1 for the trie classes of letters and digits, `classFree[c]` for those
+ * of prefix-script letters (see `Automaton.classFree`); `maxKey` bounds the
  * phrase lengths (sizes the depth arrays). `denseBudget` (entries) is lowered only by
  * tests, to exercise the sparse states.
  */
@@ -206,6 +213,7 @@ export function* buildAutomaton(
   trie: TrieShape,
   numClasses: number,
   classWord: Uint8Array,
+  classFree: Uint8Array,
   maxKey: number,
   denseBudget = DENSE_BUDGET,
 ): Steps<Automaton> {
@@ -215,12 +223,15 @@ export function* buildAutomaton(
   const word = new Uint8Array(nc);
   word.set(classWord.subarray(0, numClasses));
   word[numClasses] = 1;
+  const free = new Uint8Array(nc);
+  free.set(classFree.subarray(0, numClasses));
   const wide = maxKey > 0xffff;
   const maxDepth = wide ? 0x7fffffff : 0xffff;
   const a: Automaton = {
     numClasses: nc,
     otherWordClass: numClasses,
     classWord: word,
+    classFree: free,
     numStates: n,
     denseStates,
     rootW: denseStates * nc,

@@ -1,15 +1,21 @@
 /**
  * The per-candidate checks of the scan, on the original text and without allocating: word
- * boundaries, the case rule, the surname context and possessives.
+ * boundaries (with the language rules of lang.ts: Hebrew and Arabic prefixes, the German
+ * genitive), the case rule, the surname context and possessives.
  */
 import { surnameIsSomeoneElseIn } from './context';
+import * as L from './lang';
 import * as N from './normalise';
 import * as P from './parts';
 import type { MatcherParts } from './parts';
 
 // Module-local copies of imported bindings (see scanner.ts).
 const { foldUnit, kindOf, K_IGNORABLE, K_MARK, K_UPPER, K_LOWER, K_WORD } = N;
-const { F_CAPS_OK, F_ENDS_S, F_STARTS_WORD, F_SURNAME, RULE_INSENSITIVE, RULE_SENSITIVE, RULE_SHIFT } = P;
+const { F_CAPS_OK, F_ENDS_S, F_ENDS_WORD, F_LANG, F_STARTS_WORD, F_SURNAME, RULE_INSENSITIVE, RULE_MASK, RULE_SENSITIVE, RULE_SHIFT } = P;
+const { articleStart, genitiveEnd, prefixOk, R_AR_ARTICLE, R_GENITIVE } = L;
+
+/** Where the last candidate `checkCandidate` accepted starts (`checked[0]`). */
+export const checked = new Int32Array(1);
 
 function isWordAt(text: string, i: number): boolean {
   return i < text.length && (kindOf(text.charCodeAt(i)) & K_WORD) !== 0;
@@ -59,7 +65,7 @@ function nextCased(s: string, from: number, end: number): number {
  * upper, lower for lower), or, where allowed, they are all upper case.
  */
 function caseOk(p: MatcherParts, text: string, start: number, end: number, alias: number, flags: number): boolean {
-  const rule = flags >> RULE_SHIFT;
+  const rule = (flags >> RULE_SHIFT) & RULE_MASK;
   if (rule === RULE_INSENSITIVE) return true;
   const { aliasText, aliasEnds } = p.columns;
   let k = alias > 0 ? (aliasEnds[alias - 1] ?? 0) : 0;
@@ -105,19 +111,41 @@ export function itemFlags(p: MatcherParts, item: number): number {
   return item >= 0 ? (p.aliasFlags[item] as number) : (p.negFlags[-item - 1] as number);
 }
 
+/** Language rules of an item (`R_*` of lang.ts). */
+function itemRules(p: MatcherParts, item: number): number {
+  return item >= 0 ? (p.aliasRules[item] as number) : (p.negRules[-item - 1] as number);
+}
+
 /**
  * Checks candidate `item` (alias index, or negative `-(j + 1)`, with `itemFlags` `flags`)
- * spanning `start..end` (`markEnd` applied; the end boundary already checked by the
- * caller): the end of the mention (possessive included), or -1 when it is rejected.
+ * whose key spans `start..end` (`markEnd` applied). `endBlocked` is `F_ENDS_WORD` when a
+ * word character follows `end` (the caller has already dropped the items that this
+ * rejects and that have no language rules), else 0. Returns the end of the mention
+ * (possessive or genitive included), or -1 when it is rejected; its start (which a
+ * language rule may move: the Arabic article) goes to `checked[0]`.
  */
-export function checkCandidate(p: MatcherParts, text: string, item: number, flags: number, start: number, end: number): number {
-  if ((flags & F_STARTS_WORD) !== 0 && !wordStartOk(text, start)) return -1;
+export function checkCandidate(p: MatcherParts, text: string, item: number, flags: number, start: number, end: number, endBlocked: number): number {
+  let s = start;
+  let genitive = -1;
+  if ((flags & F_LANG) !== 0) {
+    const rules = itemRules(p, item);
+    if ((flags & endBlocked & F_ENDS_WORD) !== 0) {
+      if ((rules & R_GENITIVE) === 0) return -1;
+      genitive = genitiveEnd(text, end);
+      if (genitive < 0) return -1;
+    }
+    if ((rules & R_AR_ARTICLE) !== 0) {
+      s = articleStart(text, start);
+      if (s < 0) return -1;
+    } else if ((flags & F_STARTS_WORD) !== 0 && !wordStartOk(text, start) && !prefixOk(text, start, rules)) return -1;
+  } else if ((flags & F_STARTS_WORD) !== 0 && !wordStartOk(text, start)) return -1;
   if (item >= 0) {
-    if (!caseOk(p, text, start, end, item, flags)) return -1;
+    if (!caseOk(p, text, s, end, item, flags)) return -1;
     if ((flags & F_SURNAME) !== 0) {
       const keep = p.entityKeep.get(p.columns.aliasEntity[item] ?? 0);
-      if (keep && surnameIsSomeoneElseIn(text, start, keep)) return -1;
+      if (keep && surnameIsSomeoneElseIn(text, s, keep)) return -1;
     }
   }
-  return possessiveEnd(text, end, (flags & F_ENDS_S) !== 0);
+  checked[0] = s;
+  return genitive >= 0 ? markEnd(text, genitive) : possessiveEnd(text, end, (flags & F_ENDS_S) !== 0);
 }

@@ -20,6 +20,10 @@ export const MAX_CLASSES = 0xd800 - EDGE_BASE;
 /** `aliasInfo` character of code 0 (then case rule | surname << 2: '0'–'2', '4'–'6'). */
 export const INFO_BASE = 0x30;
 export const INFO_SURNAME = 4;
+/** `aliasLang` character of "no language"; language `i` of the table is `LANG_BASE + 1 + i`. */
+export const LANG_BASE = 0x30;
+/** Most distinct alias languages a pack may have (keeps `aliasLang` one small character each). */
+export const MAX_LANGUAGES = 1000;
 
 /** The trie (breadth-first, see trie.ts) in the form the scanner reads. */
 export interface TrieShape {
@@ -60,6 +64,10 @@ export interface PackColumns {
   aliasEntity: EntityIndices;
   /** One character per alias: `INFO_BASE` + (case rule | surname << 2). */
   aliasInfo: string;
+  /** The aliases' languages, each once. */
+  languages: string[];
+  /** One character per alias: `LANG_BASE` (none) or `LANG_BASE + 1 + i` (`languages[i]`). */
+  aliasLang: string;
   /** Negative phrases, concatenated (ends as for entities). */
   negText: string;
   negEnds: Int32Array;
@@ -67,6 +75,12 @@ export interface PackColumns {
   /** Pattern alphabet, ascending: code unit `symbols[i]` has class `CLS_FIRST + i`. */
   symbols: Uint16Array;
   trie: TrieShape;
+}
+
+/** The language of alias `a` (`Alias.lang`), or undefined. */
+export function aliasLangOf(c: Pick<PackColumns, 'languages' | 'aliasLang'>, a: number): string | undefined {
+  const code = c.aliasLang.charCodeAt(a) - LANG_BASE;
+  return code > 0 ? c.languages[code - 1] : undefined;
 }
 
 /** Item `i` of a concatenated column. */

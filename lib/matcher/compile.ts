@@ -4,8 +4,10 @@
  * straight into one typed array of code units, which is then turned into class ids.
  */
 import type { Match } from '../model';
-import { codeString, entityIndices, INFO_BASE, INFO_SURNAME, joinTexts, MAX_CLASSES, trieShapeOf, type PackColumns } from './columns';
+import { isLangTag } from '../model';
+import { codeString, entityIndices, INFO_BASE, INFO_SURNAME, joinTexts, LANG_BASE, MAX_CLASSES, MAX_LANGUAGES, trieShapeOf, type PackColumns } from './columns';
 import { encodeData } from './data';
+import { keyStart } from './lang';
 import * as N from './normalise';
 import { buildParts, RULE_CODES, type MatcherParts } from './parts';
 import { AutomatonMatcher } from './scanner';
@@ -28,14 +30,37 @@ const SEP_UNIT = 0x20;
 function copyAlias(a: AliasSpec): AliasSpec {
   const c: AliasSpec = { entityId: a.entityId, text: a.text, case: a.case };
   if (a.surname !== undefined) c.surname = a.surname;
+  if (a.lang !== undefined) c.lang = a.lang;
   return c;
+}
+
+/** The languages of `aliases`, each once, and one `LANG_BASE` code per alias. */
+function languageColumn(aliases: readonly AliasSpec[]): { languages: string[]; aliasLang: string } {
+  const languages: string[] = [];
+  const index = new Map<string, number>();
+  const codes = new Uint16Array(aliases.length);
+  for (let a = 0; a < aliases.length; a++) {
+    const lang = aliases[a]?.lang;
+    if (lang === undefined) continue;
+    if (!isLangTag(lang)) throw new Error(`matcher: not a language tag: ${JSON.stringify(lang.slice(0, 20))}`);
+    let i = index.get(lang);
+    if (i === undefined) {
+      i = languages.length;
+      if (i >= MAX_LANGUAGES) throw new Error('matcher: too many alias languages');
+      languages.push(lang);
+      index.set(lang, i);
+    }
+    codes[a] = i + 1;
+  }
+  return { languages, aliasLang: codeString(codes, LANG_BASE) };
 }
 
 /**
  * The normalised keys of `texts` (as `normaliseKey` folds them: ignorables dropped, a run
- * of separators one separator, none at either end), concatenated as class ids.
+ * of separators one separator, none at either end), concatenated as class ids. Key `k`
+ * leaves out the first `skip[k]` code units of its text (an Arabic article: `keyStart`).
  */
-export function foldKeys(texts: string[]): { keys: Omit<TrieKeys, 'items'>; symbols: number[] } {
+export function foldKeys(texts: string[], skip?: Int32Array): { keys: Omit<TrieKeys, 'items'>; symbols: number[] } {
   let total = 0;
   for (const t of texts) total += t.length;
   const units = new Uint16Array(total);
@@ -45,16 +70,16 @@ export function foldKeys(texts: string[]): { keys: Omit<TrieKeys, 'items'>; symb
   let at = 0;
   for (let k = 0; k < texts.length; k++) {
     const text = texts[k] ?? '';
-    const keyStart = at;
+    const keyFrom = at;
     let sep = false;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = skip?.[k] ?? 0; i < text.length; i++) {
       const f = foldUnit(text.charCodeAt(i));
       if (f === FOLD_IGNORE) continue;
       if (f === FOLD_SEP) {
         sep = true;
         continue;
       }
-      if (sep && at > keyStart) units[at++] = SEP_UNIT;
+      if (sep && at > keyFrom) units[at++] = SEP_UNIT;
       sep = false;
       units[at++] = f;
       if (seen[f] === 0 && f !== SEP_UNIT) {
@@ -119,11 +144,18 @@ export function compilePack(spec: MatcherSpec): CompiledPack {
     negTexts.push(neg.text);
     items[numAliases + j] = -(j + 1);
   }
-  const { keys, symbols } = foldKeys([...texts, ...negTexts]);
+  const allTexts = [...texts, ...negTexts];
+  const skip = new Int32Array(allTexts.length);
+  for (let k = 0; k < allTexts.length; k++) {
+    const t = allTexts[k] ?? '';
+    skip[k] = keyStart(t, 0, t.length, k < numAliases ? spec.aliases[k]?.lang : undefined);
+  }
+  const { keys, symbols } = foldKeys(allTexts, skip);
   const core = buildTrie({ ...keys, items }, CLS_FIRST + symbols.length);
   const entityCol = joinTexts(entities);
   const aliasCol = joinTexts(texts);
   const negCol = joinTexts(negTexts);
+  const { languages, aliasLang } = languageColumn(spec.aliases);
   const columns: PackColumns = {
     entityText: entityCol.text,
     entityEnds: entityCol.ends,
@@ -131,6 +163,8 @@ export function compilePack(spec: MatcherSpec): CompiledPack {
     aliasEnds: aliasCol.ends,
     aliasEntity: entityIndices(aliasEntity, entities.length),
     aliasInfo: codeString(aliasInfo, INFO_BASE),
+    languages,
+    aliasLang,
     negText: negCol.text,
     negEnds: negCol.ends,
     negEntity: entityIndices(negEntity, entities.length),

@@ -5,9 +5,10 @@
  * A surname is taken to name someone else when the token right before it (separated only
  * by spaces on the same line) is a capitalised word that is not:
  * - a title, honorific, office or affiliation ("President", "Senator", "Prime Minister",
- *   "former", "Democrat", "Israeli", "U.S." …);
- * - a function word that starts sentences ("When", "But", "Yesterday" …), a weekday or
- *   a month;
+ *   "former", "Democrat", "Israeli", "U.S.", "Ministerpräsident", "Président" …), also as
+ *   the last part of a hyphenated word ("US-Präsident", "Vice-President", "Ex-Premier");
+ * - a function word that starts sentences ("When", "But", "Yesterday", "Selon", "Laut" …),
+ *   a weekday or a month (English, French and German: context-words.ts);
  * - a possessive ("Israel's Netanyahu"), or a token ending in punctuation ("Sen.", "U.S.",
  *   "Gaza." — abbreviations, initials and sentence ends);
  * - another word of the same entity's multi-word aliases ("Chuck" for Schumer, "Benjamin"
@@ -16,33 +17,12 @@
  * "Sen. Schumer", "When Netanyahu", a surname at the start of a text or block, after a
  * quote or bracket, or after a lower-case word ("said Biden") are kept.
  */
+import { KEEP_BEFORE_WORDS } from './context-words';
 import * as N from './normalise';
 
 const { foldUnit, kindOf, FOLD_IGNORE, FOLD_SEP, K_IGNORABLE, K_NEWLINE, K_SPACE, K_UPPER, K_WORD } = N;
 
-const TITLES = `president president-elect senator sen rep representative congressman congresswoman
-  mr mrs ms miss mx dr prof professor sir dame lord lady prime minister pm leader speaker premier
-  chancellor vice former late then acting deputy secretary governor gov mayor ambassador envoy
-  general gen colonel col captain capt commander admiral chief justice judge king queen prince
-  princess emir sheikh rabbi pope cardinal chairman chairwoman chair spokesman spokeswoman adviser
-  advisor aide candidate nominee democrat democrats democratic republican republicans gop
-  independent labour labor conservative likud progressive israeli israelis american americans
-  palestinian us u.s uk british french german arab senate house white whip majority minority
-  opposition coalition foreign defence defense finance security national incumbent`;
-
-const FUNCTION_WORDS = `a an the and but or nor so yet for as if when while after before since until unless
-  once though although because whereas whether then than that this these those there here where
-  why how what who whom whose which also only even still now today tonight yesterday tomorrow
-  meanwhile however moreover indeed instead perhaps maybe thus hence therefore later earlier
-  again already both either neither not no yes all some many most more every each other another
-  such with without by from to in on at of about against under over into onto upon among amid
-  between through during despite toward towards via per like unlike including did does do has had
-  have having is are was were be been being will would could should can may might must shall said
-  says say told tells asked according he she they we i you it his her their our its my your
-  monday tuesday wednesday thursday friday saturday sunday january february march april may june
-  july august september october november december`;
-
-const KEEP_BEFORE = new Set(`${TITLES} ${FUNCTION_WORDS}`.split(/\s+/).filter((w) => w.length > 0));
+const KEEP_BEFORE = new Set(KEEP_BEFORE_WORDS.map((w) => foldWord(w)));
 
 /** Folds a token the way the matcher folds text, dashes as "-". */
 function foldToken(text: string, start: number, end: number): string {
@@ -104,7 +84,11 @@ export function surnameIsSomeoneElse(text: string, start: number, sameEntityWord
   if (!precedingToken(text, start)) return false;
   const word = foldToken(text, token[0] ?? 0, token[1] ?? 0);
   if (word.endsWith("'s")) return false;
-  if (KEEP_BEFORE.has(word) || sameEntityWords.has(word)) return false;
+  const keeps = (w: string): boolean => KEEP_BEFORE.has(w) || sameEntityWords.has(w);
+  if (keeps(word)) return false;
+  // A hyphenated title: "US-Präsident", "Vice-President".
+  const dash = word.lastIndexOf('-');
+  if (dash >= 0 && dash < word.length - 1 && keeps(word.slice(dash + 1))) return false;
   return true;
 }
 
@@ -203,5 +187,10 @@ export function surnameIsSomeoneElseIn(text: string, start: number, keep: Folded
   const tokenStart = token[0] ?? 0;
   const tokenEnd = token[1] ?? 0;
   if (endsWithApostropheS(text, tokenStart, tokenEnd)) return false;
-  return !keep.hasSpan(text, tokenStart, tokenEnd);
+  if (keep.hasSpan(text, tokenStart, tokenEnd)) return false;
+  // A hyphenated title: "US-Präsident", "Vice-President".
+  for (let j = tokenEnd - 2; j > tokenStart; j--) {
+    if (tokenUnit(text.charCodeAt(j)) === 0x2d) return !keep.hasSpan(text, j + 1, tokenEnd);
+  }
+  return true;
 }

@@ -1,25 +1,31 @@
 /**
- * `MatcherData` (version 2, columnar): encoding, and validated decoding of untrusted data
+ * `MatcherData` (version 3, columnar): encoding, and validated decoding of untrusted data
  * in steps. Every check throws a clear `Error` ("matcher data: …"); what passes can be
  * built and scanned without any index going out of range.
  */
 import { decodeInt32Steps, decodeUint16Steps, encodeBytes, encodeInt32, encodeUint16 } from './base64';
-import { childBitsOf, INFO_BASE, INFO_SURNAME, MAX_CLASSES, narrowEntities, type EntityIndices, type PackColumns } from './columns';
+import { isLangTag } from '../model';
+import { childBitsOf, INFO_BASE, INFO_SURNAME, LANG_BASE, MAX_CLASSES, MAX_LANGUAGES, narrowEntities, type EntityIndices, type PackColumns } from './columns';
 import { decodeTrie } from './data-trie';
 import { CHUNK, inChunks, type Steps } from './slicing';
 import { CLS_FIRST } from './trie';
 import type { MatcherData } from './types';
 
+/** The data version this code reads and writes; any other is rejected (the background rebuilds). */
+export const DATA_VERSION = 3;
+
 export function encodeData(c: PackColumns): MatcherData {
   return {
     format: 'backstory-matcher',
-    version: 2,
+    version: DATA_VERSION,
     entityText: c.entityText,
     entityEnds: encodeInt32(c.entityEnds),
     aliasText: c.aliasText,
     aliasEnds: encodeInt32(c.aliasEnds),
     aliasEntity: encodeIndices(c.aliasEntity),
     aliasInfo: c.aliasInfo,
+    languages: [...c.languages],
+    aliasLang: c.aliasLang,
     negativeText: c.negText,
     negativeEnds: encodeInt32(c.negEnds),
     negativeEntity: encodeIndices(c.negEntity),
@@ -94,6 +100,34 @@ function* checkInfo(info: string): Steps<void> {
   );
 }
 
+/** The language table: distinct tags as `isLangTag` allows, at most `MAX_LANGUAGES`. */
+function languagesField(d: Record<string, unknown>): string[] {
+  const v = d.languages;
+  if (!Array.isArray(v)) fail('languages must be an array');
+  if (v.length > MAX_LANGUAGES) fail('too many languages');
+  const out: string[] = [];
+  for (const tag of v) {
+    if (typeof tag !== 'string' || !isLangTag(tag)) fail('languages has a malformed tag');
+    if (out.includes(tag)) fail('languages has a tag twice');
+    out.push(tag);
+  }
+  return out;
+}
+
+/** Checks the alias language characters (`LANG_BASE` + 0 … `numLanguages`). */
+function* checkLangs(aliasLang: string, numLanguages: number): Steps<void> {
+  yield* inChunks(
+    aliasLang.length,
+    (from, to) => {
+      for (let i = from; i < to; i++) {
+        const code = aliasLang.charCodeAt(i) - LANG_BASE;
+        if (code < 0 || code > numLanguages) fail(`aliasLang[${i}] is malformed`);
+      }
+    },
+    CHUNK * 4,
+  );
+}
+
 /** A concatenated text column with its ends, checked. */
 function* textColumn(d: Record<string, unknown>, textKey: string, endsKey: string): Steps<{ text: string; ends: Int32Array }> {
   const text = stringField(d, textKey);
@@ -115,7 +149,7 @@ function* entityColumn(d: Record<string, unknown>, key: string, count: number, n
 export function* decodeSteps(data: unknown): Steps<PackColumns> {
   if (!isRecord(data)) fail('not an object');
   if (data.format !== 'backstory-matcher') fail('unknown format');
-  if (data.version !== 2) fail(`unsupported version ${String(data.version)}`);
+  if (data.version !== DATA_VERSION) fail(`unsupported version ${String(data.version)}`);
   const entities = yield* textColumn(data, 'entityText', 'entityEnds');
   const numEntities = entities.ends.length;
   const aliases = yield* textColumn(data, 'aliasText', 'aliasEnds');
@@ -124,6 +158,10 @@ export function* decodeSteps(data: unknown): Steps<PackColumns> {
   const aliasInfo = stringField(data, 'aliasInfo');
   if (aliasInfo.length !== numAliases) fail('aliasInfo length does not match the alias count');
   yield* checkInfo(aliasInfo);
+  const languages = languagesField(data);
+  const aliasLang = stringField(data, 'aliasLang');
+  if (aliasLang.length !== numAliases) fail('aliasLang length does not match the alias count');
+  yield* checkLangs(aliasLang, languages.length);
   const negatives = yield* textColumn(data, 'negativeText', 'negativeEnds');
   const numNegatives = negatives.ends.length;
   const negEntity = yield* entityColumn(data, 'negativeEntity', numNegatives, numEntities);
@@ -148,6 +186,8 @@ export function* decodeSteps(data: unknown): Steps<PackColumns> {
     aliasEnds: aliases.ends,
     aliasEntity,
     aliasInfo,
+    languages,
+    aliasLang,
     negText: negatives.text,
     negEnds: negatives.ends,
     negEntity,

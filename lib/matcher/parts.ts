@@ -5,8 +5,9 @@
  */
 import type { CaseRule } from '../model';
 import { buildAutomaton, type Automaton } from './automaton';
-import { INFO_BASE, INFO_SURNAME, startAt, textAt, type PackColumns } from './columns';
+import { aliasLangOf, INFO_BASE, INFO_SURNAME, startAt, textAt, type PackColumns } from './columns';
 import { foldWord, keepBeforeSet, type FoldedWordSet } from './context';
+import { isPrefixScriptLetter, langRules } from './lang';
 import * as N from './normalise';
 import { inChunks, type Steps } from './slicing';
 import { CLS_FIRST } from './trie';
@@ -22,8 +23,11 @@ export const F_ENDS_S = 4;
 export const F_SURNAME = 8;
 /** Proper alias with ≥ 4 letters: ALL CAPS is accepted too. */
 export const F_CAPS_OK = 16;
-/** An alias's case rule is `flags >> RULE_SHIFT`. */
+/** An alias's case rule is `(flags >> RULE_SHIFT) & RULE_MASK`. */
 export const RULE_SHIFT = 5;
+export const RULE_MASK = 3;
+/** The item has language rules (`aliasRules` / `negRules`, lang.ts). */
+export const F_LANG = 128;
 
 export const RULE_SENSITIVE = 0;
 export const RULE_PROPER = 1;
@@ -40,6 +44,9 @@ export interface MatcherParts {
   aliasFlags: Uint8Array;
   /** Per negative phrase: boundary flags. */
   negFlags: Uint8Array;
+  /** Per alias / negative phrase: its language rules (`R_*` of lang.ts; `F_LANG` marks them). */
+  aliasRules: Uint8Array;
+  negRules: Uint8Array;
   /**
    * Per entity with surname aliases: the words that keep a surname when they come right
    * before it (titles, function words, and the entity's own multi-word alias words).
@@ -72,13 +79,28 @@ export function classWordOf(symbols: ArrayLike<number>, numClasses: number): Uin
   return classWord;
 }
 
-/** Flags of aliases `from..to`; their entities with surname aliases go to `surnames`. */
-function aliasFlagsRange(c: PackColumns, flags: Uint8Array, surnames: Set<number>, from: number, to: number): void {
+/** 1 for the trie classes of Hebrew and Arabic letters (see `Automaton.classFree`). */
+export function classFreeOf(symbols: ArrayLike<number>, numClasses: number): Uint8Array {
+  const classFree = new Uint8Array(numClasses);
+  for (let i = 0; i < symbols.length; i++) classFree[CLS_FIRST + i] = isPrefixScriptLetter(symbols[i] ?? 0) ? 1 : 0;
+  return classFree;
+}
+
+/**
+ * Flags and language rules of aliases `from..to`; their entities with surname aliases go
+ * to `surnames`.
+ */
+function aliasFlagsRange(c: PackColumns, flags: Uint8Array, rules: Uint8Array, surnames: Set<number>, from: number, to: number): void {
   const { aliasText: text, aliasEnds: ends, aliasInfo } = c;
   for (let a = from; a < to; a++) {
     const start = startAt(ends, a);
     const end = ends[a] ?? 0;
     let f = boundaryFlags(text, start, end);
+    const r = langRules(text, start, end, aliasLangOf(c, a));
+    if (r !== 0) {
+      rules[a] = r;
+      f |= F_LANG;
+    }
     let letters = 0;
     for (let i = start; i < end; i++) if ((kindOf(text.charCodeAt(i)) & (K_UPPER | K_LOWER)) !== 0) letters++;
     const info = aliasInfo.charCodeAt(a) - INFO_BASE;
@@ -118,13 +140,21 @@ function maxLength(ends: Int32Array): number {
 export function* buildParts(c: PackColumns, denseBudget?: number): Steps<MatcherParts> {
   const numAliases = c.aliasEnds.length;
   const aliasFlags = new Uint8Array(numAliases);
+  const aliasRules = new Uint8Array(numAliases);
   const surnames = new Set<number>();
-  yield* inChunks(numAliases, (from, to) => aliasFlagsRange(c, aliasFlags, surnames, from, to), ALIAS_CHUNK);
+  yield* inChunks(numAliases, (from, to) => aliasFlagsRange(c, aliasFlags, aliasRules, surnames, from, to), ALIAS_CHUNK);
   const negFlags = new Uint8Array(c.negEnds.length);
+  const negRules = new Uint8Array(c.negEnds.length);
   yield* inChunks(
     negFlags.length,
     (from, to) => {
-      for (let j = from; j < to; j++) negFlags[j] = boundaryFlags(c.negText, startAt(c.negEnds, j), c.negEnds[j] ?? 0);
+      for (let j = from; j < to; j++) {
+        const start = startAt(c.negEnds, j);
+        const end = c.negEnds[j] ?? 0;
+        const r = langRules(c.negText, start, end, undefined);
+        negRules[j] = r;
+        negFlags[j] = boundaryFlags(c.negText, start, end) | (r !== 0 ? F_LANG : 0);
+      }
     },
     ALIAS_CHUNK,
   );
@@ -138,11 +168,13 @@ export function* buildParts(c: PackColumns, denseBudget?: number): Steps<Matcher
   }
   const numClasses = CLS_FIRST + c.symbols.length;
   const maxKey = Math.max(maxLength(c.aliasEnds), maxLength(c.negEnds));
-  const automaton = yield* buildAutomaton(c.trie, numClasses, classWordOf(c.symbols, numClasses), maxKey, denseBudget);
-  return { columns: c, aliasFlags, negFlags, entityKeep, automaton };
+  const classWord = classWordOf(c.symbols, numClasses);
+  const classFree = classFreeOf(c.symbols, numClasses);
+  const automaton = yield* buildAutomaton(c.trie, numClasses, classWord, classFree, maxKey, denseBudget);
+  return { columns: c, aliasFlags, negFlags, aliasRules, negRules, entityKeep, automaton };
 }
 
-/** The aliases as `AliasSpec`s (`surname` only where set). */
+/** The aliases as `AliasSpec`s (`surname` and `lang` only where set). */
 export function aliasSpecs(p: MatcherParts, entityId: (e: number) => string): AliasSpec[] {
   const { aliasText, aliasEnds, aliasEntity, aliasInfo } = p.columns;
   const out: AliasSpec[] = [];
@@ -150,6 +182,8 @@ export function aliasSpecs(p: MatcherParts, entityId: (e: number) => string): Al
     const info = aliasInfo.charCodeAt(a) - INFO_BASE;
     const spec: AliasSpec = { entityId: entityId(aliasEntity[a] ?? 0), text: textAt(aliasText, aliasEnds, a), case: RULE_NAMES[info & 3] ?? 'sensitive' };
     if ((info & INFO_SURNAME) !== 0) spec.surname = true;
+    const lang = aliasLangOf(p.columns, a);
+    if (lang !== undefined) spec.lang = lang;
     out.push(spec);
   }
   return out;

@@ -91,6 +91,70 @@ describe('automaton agrees with the naive reference', () => {
     );
   });
 
+  // Hebrew, Arabic, Latin and unspaced scripts mixed, with every language rule in play.
+  const scripts = {
+    he: ['ו', 'ב', 'ל', 'ש', 'כ', 'ה', 'נ', 'ע', 'ז'],
+    ar: ['و', 'ب', 'ل', 'ا', 'ك', 'غ', 'ز', 'ة', 'ه', 'ف'],
+    la: ['a', 'b', 's', 'S', 'A'],
+    cjk: ['中', '国', 'ネ'],
+  };
+  const scriptAlias = fc.oneof(
+    fc
+      .constantFrom(...Object.values(scripts))
+      .chain((letters) => fc.tuple(fc.constantFrom(...letters), fc.array(fc.constantFrom(...letters, ' '), { maxLength: 5 })))
+      .map(([first, rest]) => (first + rest.join('')).trim()),
+    // Arabic aliases with the article (compiled without it).
+    fc.array(fc.constantFrom(...scripts.ar), { minLength: 2, maxLength: 4 }).map((rest) => `ال${rest.join('')}`),
+  );
+  const langSpec: fc.Arbitrary<MatcherSpec> = fc
+    .record({
+      aliases: fc.array(
+        fc.record({
+          entityId: fc.constantFrom('e1', 'e2', 'e3'),
+          text: scriptAlias,
+          case: fc.constantFrom<CaseRule>('sensitive', 'proper', 'insensitive'),
+          lang: fc.option(fc.constantFrom('he', 'ar', 'de', 'sv', 'fr', 'yi', 'fa', 'ja'), { nil: undefined }),
+        }),
+        { minLength: 1, maxLength: 8 },
+      ),
+      negatives: fc.array(fc.record({ entityId: fc.constantFrom('e1', 'e2', 'e3'), text: scriptAlias }), { maxLength: 2 }),
+    })
+    .map((spec) => ({
+      ...spec,
+      aliases: spec.aliases.map(({ lang, ...a }) => (lang === undefined ? a : { ...a, lang })),
+    }));
+  const marks = ['\u05B0', '\u064E', '\u0640', '\u200F', '\u05BE', "'", '-', ' ', '.', '\u00AD'];
+  const before = ['', '', ' ', 'ו', 'וב', 'כש', 'ה', 'וה', 'ב', 'ובל', 'و', 'ب', 'وب', 'ال', 'بال', 'لل', 'ولل', 'a', '中', '\u05BE', '\u0640'];
+  const after = ['', '', ' ', 's', 'S', "'s", 'sa', 'ן', 'ة', '国', '\u064E', '.'];
+  /** Texts made of the pack's own phrases, with prefixes and suffixes around them, and noise. */
+  function multilingualText(spec: MatcherSpec): fc.Arbitrary<string> {
+    const texts = [...spec.aliases.map((a) => a.text), ...spec.negatives.map((n) => n.text)];
+    // An article alias also comes after ل, contracted: للقدس for ل + القدس.
+    const phrases = [...texts, ...texts.filter((t) => t.startsWith('ال')).map((t) => `لل${t.slice(2)}`)];
+    const noise = [...scripts.he, ...scripts.ar, ...scripts.la, ...scripts.cjk, ...marks];
+    const fragment = fc.oneof(
+      fc.tuple(fc.constantFrom(...before), fc.constantFrom(...phrases), fc.constantFrom(...after)).map((p) => p.join('')),
+      fc.constantFrom(...noise),
+    );
+    return fc.array(fragment, { maxLength: 8 }).map((parts) => parts.join(''));
+  }
+
+  it('on random multilingual packs (prefixes, the Arabic article, the genitive, unspaced scripts)', () => {
+    fc.assert(
+      fc.property(
+        langSpec.chain((spec) => fc.tuple(fc.constant(spec), multilingualText(spec))),
+        ([spec, text]) => {
+          const m = compileMatcher(spec);
+          const expected = referenceScan(spec, text);
+          expect(m.scan(text)).toEqual(expected);
+          expect(matcherFromData(JSON.parse(JSON.stringify(m.toData()))).scan(text)).toEqual(expected);
+          expect(new AutomatonMatcher(compileParts(spec, 1)).scan(text)).toEqual(expected);
+        },
+      ),
+      { numRuns: 800 },
+    );
+  }, 60_000);
+
   it('data round trip gives identical scans on random texts', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {

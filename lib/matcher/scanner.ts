@@ -2,13 +2,15 @@
  * The scan: one pass over the text, normalising each UTF-16 code unit on the fly (class
  * table lookup; ignorables skipped; separator runs collapsed), one automaton transition
  * per symbol. Candidates that end at a state with outputs are checked against the
- * original text (word boundaries, case rule, surname context), possessives are included,
- * negatives are applied, and the leftmost-longest non-overlapping candidates win.
+ * original text (word boundaries and the language rules, case rule, surname context:
+ * checks.ts), possessives are included, negatives are applied, and the leftmost-longest
+ * non-overlapping candidates win (candidates.ts).
  */
 import type { Match } from '../model';
 import * as A from './automaton';
+import { Candidates } from './candidates';
 import * as C from './columns';
-import { checkCandidate, itemFlags, markEnd, wordAfter } from './checks';
+import { checked, checkCandidate, itemFlags, markEnd, wordAfter } from './checks';
 import * as N from './normalise';
 import { encodeData } from './data';
 import * as P from './parts';
@@ -20,14 +22,9 @@ import type { AliasSpec, Matcher, MatcherData } from './types';
 // turn every use of an imported binding into a getter call, which hurts the hot loop.
 const { foldUnit, kindOf, FOLD_IGNORE, FOLD_SEP, K_WORD } = N;
 const { CLS_IGNORE, CLS_OTHER, CLS_SEP, CLS_UNKNOWN, CLS_FIRST } = T;
-const { F_ENDS_WORD, aliasSpecs } = P;
+const { F_ENDS_WORD, F_LANG, aliasSpecs } = P;
 const { EDGE_BASE, textAt } = C;
 const { DENSE_SKIP: SKIP, DENSE_UNKNOWN: UNKNOWN, OUT_CHAIN, OUT_OWN, outMarkOf } = A;
-
-/** Ints per stored candidate: start, end, alias, scan position (raw end). */
-const CAND = 4;
-/** Ints per stored negative occurrence: start, end, entity. */
-const NEG = 3;
 
 /**
  * The hot loop: one class lookup and one transition per code unit from `from` in dense row
@@ -62,14 +59,8 @@ export class AutomatonMatcher implements Matcher {
   /** Class of every code unit, filled lazily (`CLS_UNKNOWN` until first seen). */
   private readonly classOf = new Uint16Array(65536);
   private readonly symbolClass: Map<number, number>;
-  /** Accepted candidates (`CAND` ints each; growable, reused between scans). */
-  private cand: Int32Array<ArrayBuffer> = new Int32Array(CAND * 64);
-  private candCount = 0;
-  /** Negative occurrences (`NEG` ints each). */
-  private neg: Int32Array<ArrayBuffer> = new Int32Array(NEG * 8);
-  private negCount = 0;
-  /** Candidate order for the selection (reused). */
-  private order: Int32Array<ArrayBuffer> = new Int32Array(64);
+  /** This scan's candidates and negative occurrences. */
+  private readonly found: Candidates;
 
   /** Entity ids, sliced from the column on first use. */
   private readonly entityIds: (string | undefined)[];
@@ -80,6 +71,7 @@ export class AutomatonMatcher implements Matcher {
     this.symbolClass = new Map();
     for (let i = 0; i < symbols.length; i++) this.symbolClass.set(symbols[i] ?? 0, CLS_FIRST + i);
     this.entityIds = new Array<string | undefined>(entityEnds.length);
+    this.found = new Candidates(parts.columns);
   }
 
   /** Built on first use: the scan itself never needs alias objects. */
@@ -91,6 +83,8 @@ export class AutomatonMatcher implements Matcher {
   toData(): MatcherData {
     return encodeData(this.parts.columns);
   }
+
+  private readonly idOf = (e: number): string => this.entityId(e);
 
   private entityId(e: number): string {
     let id = this.entityIds[e];
@@ -111,8 +105,7 @@ export class AutomatonMatcher implements Matcher {
   }
 
   scan(text: string): Match[] {
-    this.candCount = 0;
-    this.negCount = 0;
+    this.found.reset();
     this.lastSkip = -1;
     const a = this.parts.automaton;
     const nc = a.numClasses;
@@ -146,7 +139,7 @@ export class AutomatonMatcher implements Matcher {
         row = this.sparseRow;
       }
     }
-    return this.select();
+    return this.found.select(text, this.idOf);
   }
 
   /** Position of the last code unit the normaliser skipped (see `startOf`). */
@@ -259,12 +252,14 @@ export class AutomatonMatcher implements Matcher {
       for (let k = firstTerm(termStates, o); k < numTerms && termStates[k] === o; k++) {
         const item = termItems[k] as number;
         const flags = itemFlags(p, item);
-        if ((flags & endBlocked) !== 0) continue;
+        // (An item with language rules may still take a genitive s: checkCandidate.)
+        if ((flags & endBlocked) !== 0 && (flags & F_LANG) === 0) continue;
         if (start < 0) start = this.startOf(text, end, termDepth[k] as number);
-        const e = checkCandidate(p, text, item, flags, start, mEnd);
+        const e = checkCandidate(p, text, item, flags, start, mEnd, endBlocked);
         if (e < 0) continue;
-        if (item >= 0) this.pushCandidate(start, e, item, end);
-        else this.pushNegative(start, e, p.columns.negEntity[-item - 1] ?? 0);
+        const s = checked[0] as number;
+        if (item >= 0) this.found.pushCandidate(s, e, item, end);
+        else this.found.pushNegative(s, e, p.columns.negEntity[-item - 1] ?? 0);
       }
       o = this.nextOutput(o);
     }
@@ -277,92 +272,6 @@ export class AutomatonMatcher implements Matcher {
     let q = fail[s] as number;
     while ((outMarkOf(outMark, q) & OUT_OWN) === 0) q = fail[q] as number;
     return q;
-  }
-
-  private pushCandidate(start: number, end: number, alias: number, scanEnd: number): void {
-    const at = this.candCount * CAND;
-    if (at + CAND > this.cand.length) this.cand = grow(this.cand);
-    const cand = this.cand;
-    cand[at] = start;
-    cand[at + 1] = end;
-    cand[at + 2] = alias;
-    cand[at + 3] = scanEnd;
-    this.candCount++;
-  }
-
-  private pushNegative(start: number, end: number, entity: number): void {
-    const at = this.negCount * NEG;
-    if (at + NEG > this.neg.length) this.neg = grow(this.neg);
-    this.neg[at] = start;
-    this.neg[at + 1] = end;
-    this.neg[at + 2] = entity;
-    this.negCount++;
-  }
-
-  /**
-   * Drops the candidates inside a negative phrase of their entity (alias set to -1). Both
-   * lists are in scan order, so the candidates that can lie inside a negative are a short
-   * run found by binary search on the scan position.
-   */
-  private applyNegatives(): void {
-    const cand = this.cand;
-    const neg = this.neg;
-    const aliasEntity = this.parts.columns.aliasEntity;
-    const count = this.candCount;
-    for (let j = 0; j < this.negCount * NEG; j += NEG) {
-      const nStart = neg[j] as number;
-      const nEnd = neg[j + 1] as number;
-      const entity = neg[j + 2] as number;
-      // First candidate whose scan position is after the negative's start.
-      let lo = 0;
-      let hi = count;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((cand[mid * CAND + 3] as number) <= nStart) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let at = lo * CAND; at < count * CAND && (cand[at + 3] as number) <= nEnd; at += CAND) {
-        const alias = cand[at + 2] as number;
-        if (alias < 0 || aliasEntity[alias] !== entity) continue;
-        if (nStart <= (cand[at] as number) && (cand[at + 1] as number) <= nEnd) cand[at + 2] = -1;
-      }
-    }
-  }
-
-  /** Leftmost-longest, non-overlapping; ties go to the lower alias index. */
-  private select(): Match[] {
-    if (this.negCount > 0) this.applyNegatives();
-    const cand = this.cand;
-    const { aliasEntity } = this.parts.columns;
-    if (this.order.length < this.candCount) this.order = new Int32Array(this.candCount * 2);
-    const order = this.order;
-    let count = 0;
-    for (let at = 0; at < this.candCount * CAND; at += CAND) {
-      if ((cand[at + 2] as number) >= 0) order[count++] = at;
-    }
-    // Candidates arrive in end order, which is nearly start order (only overlapping
-    // candidates are out of place), so an insertion sort is linear in practice.
-    for (let k = 1; k < count; k++) {
-      const x = order[k] as number;
-      let j = k - 1;
-      if (compareCandidates(cand, order[j] as number, x) <= 0) continue;
-      do {
-        order[j + 1] = order[j] as number;
-        j--;
-      } while (j >= 0 && compareCandidates(cand, order[j] as number, x) > 0);
-      order[j + 1] = x;
-    }
-    const out: Match[] = [];
-    let lastEnd = -1;
-    for (let k = 0; k < count; k++) {
-      const at = order[k] as number;
-      const start = cand[at] as number;
-      if (start < lastEnd) continue;
-      const aliasIndex = cand[at + 2] as number;
-      lastEnd = cand[at + 1] as number;
-      out.push({ entityId: this.entityId(aliasEntity[aliasIndex] as number), start, end: lastEnd, aliasIndex });
-    }
-    return out;
   }
 }
 
@@ -378,13 +287,3 @@ function firstTerm(termStates: Int32Array, s: number): number {
   return lo;
 }
 
-/** Start ascending, then end descending, then alias index ascending. */
-function compareCandidates(cand: Int32Array, x: number, y: number): number {
-  return (cand[x] ?? 0) - (cand[y] ?? 0) || (cand[y + 1] ?? 0) - (cand[x + 1] ?? 0) || (cand[x + 2] ?? 0) - (cand[y + 2] ?? 0);
-}
-
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(a.length * 2);
-  next.set(a);
-  return next;
-}

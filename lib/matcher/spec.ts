@@ -45,6 +45,7 @@ export function specFromEntities(entities: Entity[]): MatcherSpec {
     entity.aliases.forEach((alias, i) => {
       const spec: AliasSpec = { entityId: entity.id, text: alias.text, case: alias.case };
       if (surname?.[i] === true) spec.surname = true;
+      if (alias.lang !== undefined) spec.lang = alias.lang;
       aliases.push(spec);
     });
     for (const text of entity.negative ?? []) negatives.push({ entityId: entity.id, text });

@@ -103,6 +103,13 @@ describe('parsePack', () => {
     ['an empty alias', broken((p) => (firstEntity(p).aliases = [{ text: ' ', case: 'proper' }])), 'entities[0].aliases[0].text: must not be empty'],
     ['no aliases', broken((p) => (firstEntity(p).aliases = [])), 'entities[0].aliases: must have at least 1 alias'],
     ['a duplicate alias', broken((p) => firstEntity(p).aliases.push({ text: 'Some Name', case: 'proper' })), 'entities[0].aliases[1].text: duplicate alias "Some Name" (proper)'],
+    ['a duplicate alias in one language', broken((p) => firstEntity(p).aliases.push({ text: 'Nom', case: 'proper', lang: 'fr' }, { text: 'Nom', case: 'proper', lang: 'fr' })), 'entities[0].aliases[2].text: duplicate alias "Nom" (proper, fr)'],
+    ['an upper-case alias language', broken((p) => (firstEntity(p).aliases = [{ text: 'Nom', case: 'proper', lang: 'FR' }])), 'entities[0].aliases[0].lang: must be a language code of 2 or 3 lower-case letters (e.g. "fr"), got "FR"'],
+    ['a language with a region', broken((p) => (firstEntity(p).aliases = [{ text: 'Nom', case: 'proper', lang: 'fr-CA' }])), 'entities[0].aliases[0].lang: must be a language code of 2 or 3 lower-case letters (e.g. "fr"), got "fr-CA"'],
+    ['a language name', broken((p) => (firstEntity(p).aliases = [{ text: 'Nom', case: 'proper', lang: 'french' }])), 'entities[0].aliases[0].lang: must be a language code'],
+    ['a one-letter language', broken((p) => (firstEntity(p).aliases = [{ text: 'Nom', case: 'proper', lang: 'f' }])), 'entities[0].aliases[0].lang: must be a language code'],
+    ['an empty language', broken((p) => (firstEntity(p).aliases = [{ text: 'Nom', case: 'proper', lang: '' }])), 'entities[0].aliases[0].lang: must be a language code'],
+    ['a number for a language', broken((p) => (firstEntity(p).aliases = [{ text: 'Nom', case: 'proper', lang: 5 as unknown as string }])), 'entities[0].aliases[0].lang: expected a string, got the number 5'],
     ['a 101-character alias', broken((p) => (firstEntity(p).aliases = [{ text: long(101), case: 'proper' }])), 'entities[0].aliases[0].text: too long: 101 characters (max 100)'],
     ['51 aliases', broken((p) => (firstEntity(p).aliases = Array.from({ length: 51 }, (_, i) => ({ text: `A${i}`, case: 'proper' as const })))), 'entities[0].aliases: too many aliases: 51 (max 50)'],
     ['a huge summary', broken((p) => (firstEntity(p).summary = long(1_000_000))), 'entities[0].summary: too long: 1000000 characters (max 600)'],
@@ -120,6 +127,22 @@ describe('parsePack', () => {
   it.each(cases)('rejects %s', (_name, input, expected) => {
     const errors = errorsOf(input);
     expect(errors.some((e) => e.startsWith(expected)), `errors were:\n${errors.join('\n')}`).toBe(true);
+  });
+
+  it('accepts alias languages, and one text in several languages', () => {
+    const pack = validPack();
+    firstEntity(pack).aliases = [
+      { text: 'Biden', case: 'proper' },
+      { text: 'Biden', case: 'proper', lang: 'de' },
+      { text: 'ביידן', case: 'proper', lang: 'he' },
+      { text: 'بايدن', case: 'proper', lang: 'ar' },
+      { text: 'Байден', case: 'proper', lang: 'ru' },
+      { text: '拜登', case: 'proper', lang: 'zh' },
+      { text: 'Biden', case: 'proper', lang: 'yue' },
+    ];
+    const result = parsePack(pack);
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    expect(result.ok && result.pack.entities[0]?.aliases.map((a) => a.lang)).toEqual([undefined, 'de', 'he', 'ar', 'ru', 'zh', 'yue']);
   });
 
   it('allows line breaks and HTML as plain text', () => {

@@ -6,7 +6,7 @@
  * `entities[3].relations[1].target: unknown entity "person/x"`.
  */
 import { z } from 'zod';
-import { CASE_RULES, ENTITY_KINDS, RELATION_TYPES, USER_PACK_ID, type Entity, type Pack } from '../model';
+import { CASE_RULES, ENTITY_KINDS, isLangTag, RELATION_TYPES, USER_PACK_ID, type Entity, type Pack } from '../model';
 import { PACK_LIMITS } from './limits';
 
 export const PACK_FORMAT = 1;
@@ -99,9 +99,18 @@ function list<T extends z.ZodType>(item: T, max: number, what: string, min = 0) 
     .min(min, { error: `must have at least ${min} ${min === 1 ? what.replace(/e?s$/, '') : what}` });
 }
 
+/** A BCP 47 primary language subtag: 'fr', 'de', 'he', 'ar' (lower case, 2–3 letters). */
+const langTag = () =>
+  z.string().superRefine((s, ctx) => {
+    if (!isLangTag(s)) {
+      ctx.addIssue({ code: 'custom', message: `must be a language code of 2 or 3 lower-case letters (e.g. "fr"), got ${quote(s)}`, input: s });
+    }
+  });
+
 const aliasSchema = z.strictObject({
   text: text({ max: PACK_LIMITS.alias, required: true, trimmed: true }),
   case: z.enum(CASE_RULES),
+  lang: langTag().optional(),
 });
 
 export const sourceSchema = z.strictObject({
@@ -182,9 +191,12 @@ function checkReferences(pack: RawPack, report: IssueSink): void {
   pack.entities.forEach((entity, i) => {
     const seenAliases = new Set<string>();
     entity.aliases.forEach((alias, j) => {
-      const key = `${alias.case}\u0000${alias.text}`;
+      // The same text may come back in another language: "Biden" for any language and
+      // "Biden" in German (which also matches the genitive "Bidens").
+      const key = `${alias.case}\u0000${alias.lang ?? ''}\u0000${alias.text}`;
       if (seenAliases.has(key)) {
-        report(['entities', i, 'aliases', j, 'text'], `duplicate alias "${alias.text}" (${alias.case})`);
+        const lang = alias.lang === undefined ? '' : `, ${alias.lang}`;
+        report(['entities', i, 'aliases', j, 'text'], `duplicate alias "${alias.text}" (${alias.case}${lang})`);
       }
       seenAliases.add(key);
     });

@@ -82,7 +82,7 @@ const aliasKey = (text: string) =>
 describe('the shipped pack', () => {
   it('is valid and loads', () => {
     expect(shippedPack.id).toBe('story-2024-03-18-netanyahu-rift');
-    expect(shippedPack.version).toBe(1);
+    expect(shippedPack.version).toBe(2);
     expect(shippedPack.asOf).toBe('2024-03-18');
     expect(loadShippedPack(raw)).toEqual(shippedPack);
   });
@@ -151,8 +151,9 @@ describe('the shipped pack', () => {
   it('matches short acronyms case-sensitively', () => {
     for (const e of shippedPack.entities) {
       for (const a of e.aliases) {
-        const letters = a.text.replace(/[^A-Za-z]/g, '');
-        if (letters.length <= 3 && letters === letters.toUpperCase()) expect(a.case, `${e.id}: ${a.text}`).toBe('sensitive');
+        // Cased letters only: Hebrew and Arabic have no case, so the rule means nothing there.
+        const letters = a.text.replace(/[^\p{Lu}\p{Ll}]/gu, '');
+        if (letters.length > 0 && letters.length <= 3 && letters === letters.toUpperCase()) expect(a.case, `${e.id}: ${a.text}`).toBe('sensitive');
       }
     }
   });
@@ -183,6 +184,58 @@ describe('the shipped pack', () => {
       expect(e.summary, e.id).toMatch(/[.!?]$/);
       expect(e.role, e.id).not.toBe('');
     }
+  });
+
+  it('knows every entity as the Hebrew and Arabic press write it', () => {
+    for (const e of shippedPack.entities) {
+      const langs = new Set(e.aliases.map((a) => a.lang));
+      expect(langs.has('he') && langs.has('ar'), e.id).toBe(true);
+    }
+  });
+
+  it('has the main actors and topics in French, German, Hebrew and Arabic', () => {
+    const has = (id: string, text: string, lang: string): void => {
+      expect(get(id).aliases.some((a) => a.text === text && a.lang === lang), `${id}: ${text} (${lang})`).toBe(true);
+    };
+    has('person/benjamin-netanyahu', 'Netanyahou', 'fr');
+    has('person/benjamin-netanyahu', 'Netanjahu', 'de');
+    has('person/benjamin-netanyahu', 'נתניהו', 'he');
+    has('person/benjamin-netanyahu', 'نتنياهو', 'ar');
+    has('person/chuck-schumer', 'شومر', 'ar');
+    has('person/joe-biden', 'ביידן', 'he');
+    has('person/joe-biden', 'بايدن', 'ar');
+    has('organisation/hamas', 'חמאס', 'he');
+    has('organisation/hamas', 'حماس', 'ar');
+    has('place/gaza', 'Gazastreifen', 'de');
+    has('place/gaza', 'עזה', 'he');
+    has('place/gaza', 'غزة', 'ar');
+    has('place/rafah', 'רפיח', 'he');
+    has('place/rafah', 'رفح', 'ar');
+    has('place/israel', 'Israël', 'fr');
+    has('place/israel', 'ישראל', 'he');
+    has('place/israel', 'إسرائيل', 'ar');
+    has('topic/ceasefire', 'cessez-le-feu', 'fr');
+    has('topic/ceasefire', 'Waffenruhe', 'de');
+    has('topic/ceasefire', 'הפסקת אש', 'he');
+    has('topic/ceasefire', 'وقف إطلاق النار', 'ar');
+    has('topic/two-state-solution', 'solution à deux États', 'fr');
+    has('topic/two-state-solution', 'Zweistaatenlösung', 'de');
+    has('topic/two-state-solution', 'פתרון שתי המדינות', 'he');
+    has('topic/two-state-solution', 'حل الدولتين', 'ar');
+    has('place/united-states', 'États-Unis', 'fr');
+    has('place/united-states', 'Vereinigte Staaten', 'de');
+    has('place/united-states', 'ארצות הברית', 'he');
+    has('place/united-states', 'الولايات المتحدة', 'ar');
+    has('organisation/us-senate', 'Sénat américain', 'fr');
+    has('organisation/us-senate', 'US-Senat', 'de');
+  });
+
+  it('never names Schumer by the bare Hebrew word for "guard"', () => {
+    // שומר alone is the common word "guard" (השומר: "the guard"): only longer forms.
+    const hebrew = get('person/chuck-schumer').aliases.filter((a) => a.lang === 'he').map((a) => a.text);
+    expect(hebrew.length).toBeGreaterThan(0);
+    expect(hebrew).not.toContain('שומר');
+    for (const text of hebrew) expect(text.split(' ').length, text).toBeGreaterThan(1);
   });
 
   it('links only to Wikipedia over https', () => {

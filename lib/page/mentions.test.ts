@@ -37,4 +37,16 @@ describe('mentionsFromMatches', () => {
     ], kindOf, createIdCounter(10));
     expect(records.map((r) => [r.mention.id, r.mention.text])).toEqual([[10, 'Gaza']]);
   });
+
+  it('carries the language of the alias that matched, when it has one', () => {
+    document.body.innerHTML = '<p dir="rtl">ובעזה and <b>Gaza</b></p>';
+    const [block] = collectBlocks(document, document.body);
+    if (block === undefined) throw new Error('no block');
+    const records = mentionsFromMatches(document, block, [
+      { entityId: 'place/gaza', start: 2, end: 5, aliasIndex: 3, lang: 'he' },
+      { entityId: 'place/gaza', start: 10, end: 14, aliasIndex: 0 },
+    ], kindOf, createIdCounter());
+    expect(records.map((r) => [r.mention.text, r.mention.lang])).toEqual([['עזה', 'he'], ['Gaza', undefined]]);
+    expect(Object.keys(records[1]?.mention ?? {})).not.toContain('lang');
+  });
 });

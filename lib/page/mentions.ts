@@ -56,10 +56,9 @@ export function mentionsFromMatches(
     } catch {
       continue; // the node changed under us; the observer will rescan the block
     }
-    out.push({
-      mention: { id: nextId(), entityId, kind, range, text: block.text.slice(start, end) },
-      nodes: block.nodes.slice(from.index, to.index + 1),
-    });
+    const mention: PageMention = { id: nextId(), entityId, kind, range, text: block.text.slice(start, end) };
+    if (match.lang !== undefined) mention.lang = match.lang;
+    out.push({ mention, nodes: block.nodes.slice(from.index, to.index + 1) });
   }
   return out;
 }

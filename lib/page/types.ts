@@ -10,6 +10,8 @@ export interface PageMention {
   range: Range;
   /** The text as it appears on the page, e.g. "Netanyahu’s". */
   text: string;
+  /** The language of the alias that matched ('fr', 'he' …: `Match.lang`), when it has one. */
+  lang?: string;
 }
 
 /** Finds the mention under a viewport point, or null. */

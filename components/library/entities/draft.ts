@@ -13,6 +13,8 @@ export interface AliasRow {
   case: CaseRule;
   /** The reader chose the case rule; until then it follows the text (`caseRuleFor`). */
   caseChosen: boolean;
+  /** The alias's language (a pack's "Netanjahu" is German), kept as it came; none = any language. */
+  lang?: string;
 }
 
 export interface RelationRow {
@@ -56,7 +58,7 @@ export function formFromEntity(entity: Entity): EntityForm {
     id: entity.id,
     kind: entity.kind,
     name: entity.name,
-    aliases: entity.aliases.map((a) => ({ key: rowKey(), text: a.text, case: a.case, caseChosen: true })),
+    aliases: entity.aliases.map((a) => ({ key: rowKey(), text: a.text, case: a.case, caseChosen: true, ...(a.lang ? { lang: a.lang } : {}) })),
     role: entity.role,
     summary: entity.summary,
     relations: entity.relations.map((r) => ({
@@ -94,7 +96,7 @@ export function entityFromForm(form: EntityForm, id: string): Entity {
     id,
     kind: form.kind,
     name: form.name.trim(),
-    aliases: form.aliases.map((a) => ({ text: a.text.trim(), case: a.case })),
+    aliases: form.aliases.map((a) => ({ text: a.text.trim(), case: a.case, ...(a.lang ? { lang: a.lang } : {}) })),
     role: form.role.trim(),
     summary: form.summary.trim(),
     contexts: form.contexts,
@@ -159,7 +161,7 @@ export function validateForm(form: EntityForm, installed: (id: string) => boolea
     if (text === '') return add(fieldIds.alias(alias.key), `${label}: must not be empty.`);
     const long = tooLong(text, PACK_LIMITS.alias);
     if (long) return add(fieldIds.alias(alias.key), `${label}: ${long}.`);
-    const key = `${alias.case}\u0000${text}`;
+    const key = `${alias.case}\u0000${alias.lang ?? ''}\u0000${text}`;
     const first = seen.get(key);
     if (first !== undefined) add(fieldIds.alias(alias.key), `${label}: the same as alias ${first + 1}.`);
     else seen.set(key, i);

@@ -30,6 +30,22 @@ describe('entity form', () => {
     expect(entityFromForm(formFromEntity(e), e.id)).toEqual(e);
   });
 
+  it('keeps each alias’s language, and the same text in another language is no duplicate', () => {
+    const e = entity('person/chuck-schumer', {
+      name: 'Chuck Schumer',
+      aliases: [
+        { text: 'Schumer', case: 'proper' },
+        { text: 'Schumer', case: 'proper', lang: 'de' },
+        { text: 'סנאטור שומר', case: 'proper', lang: 'he' },
+      ],
+    });
+    const form = formFromEntity(e);
+    expect(validateForm(form, () => true)).toEqual([]);
+    expect(entityFromForm(form, e.id).aliases).toEqual(e.aliases);
+    form.aliases.push({ key: 77, text: 'Schumer', case: 'proper', caseChosen: true, lang: 'de' });
+    expect(validateForm(form, () => true).map((p) => p.message)).toEqual(['Alias 4: the same as alias 2.']);
+  });
+
   it('lists every problem, in field order', () => {
     const form = { ...emptyForm(), name: 'x'.repeat(121) };
     form.aliases.push({ ...form.aliases[0], key: 999, text: '' } as (typeof form.aliases)[number]);
