@@ -37,9 +37,9 @@ export default defineConfig({
     define: { __BACKSTORY_TEST_BUILD__: JSON.stringify(testBuild) },
   }),
   manifest: ({ browser }) => ({
-    name: 'Backstory',
-    description:
-      'Hover a name in the news, see its backstory. Underlines the people, places and topics of the stories you follow, without touching the page.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Each permission is justified in the README ("Permissions"). `scripting` + all hosts:
     // the page UI is injected on first need, and the side panel can re-run the content
     // script in a tab that lacks it (loaded before install or update). `sidePanel` is
@@ -56,7 +56,7 @@ export default defineConfig({
     host_permissions: ['<all_urls>'],
     icons: Object.fromEntries([16, 32, 48, 64, 96, 128, 256].map((size) => [size, `icon/${size}.png`])),
     action: {
-      default_title: 'Backstory',
+      default_title: '__MSG_actionTitle__',
       default_icon: Object.fromEntries([16, 19, 24, 32, 38].map((size) => [size, `icon/${size}.png`])),
     },
     commands: COMMANDS,

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '../lib/i18n';
 
 export type Theme = 'light' | 'dark';
 
@@ -35,7 +36,10 @@ export function CardRoot({ theme, labelledBy, describedBy, label, busy, onBack, 
       {onBack ? (
         <div class="bs-toolbar">
           <button type="button" class="bs-back" onClick={onBack}>
-            <span aria-hidden="true">← </span>Back
+            <span aria-hidden="true" class="bs-back__arrow">
+              ←
+            </span>{' '}
+            {t('cardBack')}
           </button>
         </div>
       ) : null}

@@ -1,4 +1,5 @@
 import { CardRoot, type Theme } from './CardRoot';
+import { t } from '../lib/i18n';
 
 interface StateProps {
   theme?: Theme | undefined;
@@ -8,7 +9,7 @@ interface StateProps {
 /** Placeholder shapes while the card loads (usually only a few milliseconds). */
 export function CardSkeleton({ theme, onBack }: StateProps) {
   return (
-    <CardRoot theme={theme} label="Loading card…" busy onBack={onBack}>
+    <CardRoot theme={theme} label={t('cardLoadingLabel')} busy onBack={onBack}>
       <div class="bs-skeleton" aria-hidden="true">
         <span class="bs-skeleton__line bs-skeleton__line--badge" />
         <span class="bs-skeleton__line bs-skeleton__line--title" />
@@ -16,7 +17,7 @@ export function CardSkeleton({ theme, onBack }: StateProps) {
         <span class="bs-skeleton__line" />
         <span class="bs-skeleton__line bs-skeleton__line--short" />
       </div>
-      <p class="bs-visually-hidden">Loading…</p>
+      <p class="bs-visually-hidden">{t('commonLoading')}</p>
     </CardRoot>
   );
 }
@@ -29,12 +30,12 @@ export interface CardErrorProps extends StateProps {
 /** The card could not be loaded; says why (as text) and offers to try again. */
 export function CardError({ theme, onBack, message, onRetry }: CardErrorProps) {
   return (
-    <CardRoot theme={theme} label="Card error" onBack={onBack}>
+    <CardRoot theme={theme} label={t('cardErrorLabel')} onBack={onBack}>
       <p class="bs-error" role="alert">
-        Couldn't load this card: {message}
+        {t('cardError', { message })}
       </p>
       <button type="button" class="bs-button" onClick={onRetry}>
-        Retry
+        {t('commonRetry')}
       </button>
     </CardRoot>
   );

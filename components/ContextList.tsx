@@ -1,4 +1,5 @@
 import type { ContextPassage, Source } from '../lib/model';
+import { t } from '../lib/i18n';
 import { formatDate, markTerms } from '../lib/format';
 
 export interface ContextListProps {
@@ -16,21 +17,26 @@ export function ContextList({ contexts, terms, sources, headingId }: ContextList
   return (
     <section class="bs-section" aria-labelledby={headingId}>
       <h3 class="bs-section__title" id={headingId}>
-        In the news
+        {t('cardInTheNews')}
       </h3>
       <ul class="bs-contexts">
         {contexts.map((c, i) => {
           const source = titles.get(c.sourceId);
           return (
             <li class="bs-context" key={`${i}:${c.text.slice(0, 24)}`}>
-              <blockquote class="bs-context__text">
+              <blockquote class="bs-context__text" dir="auto">
                 {markTerms(c.text, terms).map((seg, j) =>
                   seg.mark ? <mark key={j}>{seg.text}</mark> : <span key={j}>{seg.text}</span>,
                 )}
               </blockquote>
               <p class="bs-meta">
                 <time dateTime={c.date}>{formatDate(c.date)}</time>
-                {source ? <span> · {source}</span> : null}
+                {source ? (
+                  <span>
+                    {' · '}
+                    <bdi>{source}</bdi>
+                  </span>
+                ) : null}
               </p>
             </li>
           );

@@ -7,6 +7,8 @@ import { KindBadge } from './KindBadge';
 import { ContextList } from './ContextList';
 import { RelationList } from './RelationList';
 import { SourceList } from './SourceList';
+import { t } from '../lib/i18n';
+import { tx } from './i18n';
 import { NotesSection } from './notes/NotesSection';
 import type { CardNotesSource } from './notes/card-notes';
 
@@ -59,19 +61,19 @@ export function EntityCard({ data, matchedText, onOpenEntity, onBack, theme, not
       <header class="bs-header">
         <KindBadge kind={entity.kind} />
         <h2 class="bs-name" id={headingId}>
-          {entity.name}
+          <bdi>{entity.name}</bdi>
         </h2>
         {entity.role ? (
           <p class="bs-role">
-            {entity.role}
+            <bdi>{entity.role}</bdi>
             <span class="bs-asof">
-              {' · as of '}
-              <time dateTime={pack.asOf}>{formatDate(pack.asOf)}</time>
+              {' · '}
+              {tx('cardAsOf', { date: <time dateTime={pack.asOf}>{formatDate(pack.asOf)}</time> })}
             </span>
           </p>
         ) : null}
       </header>
-      <p class="bs-summary" id={summaryId}>
+      <p class="bs-summary" id={summaryId} dir="auto">
         {entity.summary}
       </p>
       {notes ? (
@@ -99,23 +101,23 @@ export function EntityCard({ data, matchedText, onOpenEntity, onBack, theme, not
       <footer class="bs-footer">
         {matchedText ? (
           <p class="bs-matched">
-            matched: ‘<span class="bs-matched__text">{matchedText}</span>’
+            {tx('cardMatched', { text: <bdi class="bs-matched__text">{matchedText}</bdi> })}
           </p>
         ) : null}
         {matchedText && corrections ? (
-          <p class="bs-wrong" role="group" aria-label={`Wrong match: ‘${matchedText}’ is not ${entity.name}`}>
+          <p class="bs-wrong" role="group" aria-label={t('cardWrongMatch', { text: matchedText, name: entity.name })}>
             <button type="button" class="bs-wrong__button" onClick={corrections.notHere}>
-              {`Not ${entity.name} here`}
+              {t('cardNotHere', { name: entity.name })}
             </button>
             <button type="button" class="bs-wrong__button" onClick={corrections.notAnywhere}>
-              {`Not ${entity.name} anywhere`}
+              {t('cardNotAnywhere', { name: entity.name })}
             </button>
           </p>
         ) : null}
         {data.also.length > 0 ? <AlsoLine data={data} onOpenEntity={onOpenEntity} /> : null}
         <p class="bs-pack">
-          {pack.title}
-          {data.edited ? <span class="bs-edited"> · edited by you</span> : null}
+          <bdi>{pack.title}</bdi>
+          {data.edited ? <span class="bs-edited">{` · ${t('cardEditedByYou')}`}</span> : null}
         </p>
       </footer>
     </CardRoot>
@@ -130,18 +132,18 @@ function AlsoLine({ data, onOpenEntity }: Pick<EntityCardProps, 'data' | 'onOpen
   const self = data.entity.id;
   return (
     <p class="bs-also">
-      <span class="bs-also__label">Also: </span>
+      <span class="bs-also__label">{`${t('cardAlso')} `}</span>
       {data.also.map((side, i) => (
         <span key={`${side.packId}\u0000${side.entityId}`}>
           {i > 0 ? '; ' : null}
           {side.entityId !== self && onOpenEntity ? (
             <button type="button" class="bs-also__open" onClick={() => onOpenEntity(side.entityId)}>
-              {side.name}
+              <bdi>{side.name}</bdi>
             </button>
           ) : (
-            <span>{side.entityId === self ? `${side.name},` : side.name}</span>
+            <span>{side.entityId === self ? t('cardAlsoSelf', { name: side.name }) : <bdi>{side.name}</bdi>}</span>
           )}
-          <span class="bs-also__pack">{` in “${side.packTitle}”`}</span>
+          <span class="bs-also__pack">{` ${t('cardAlsoIn', { pack: side.packTitle })}`}</span>
         </span>
       ))}
     </p>

@@ -1,4 +1,5 @@
 import type { Relation, RelationType } from '../lib/model';
+import { t } from '../lib/i18n';
 import type { EntityRef } from '../lib/messaging';
 import { relationLabel } from '../lib/format';
 
@@ -38,7 +39,7 @@ export function RelationList({ relations, related, onOpenEntity, headingId }: Re
   return (
     <section class="bs-section" aria-labelledby={headingId}>
       <h3 class="bs-section__title" id={headingId}>
-        Related
+        {t('cardRelated')}
       </h3>
       {groups.map((group) => {
         const groupId = `${headingId}-${group.type}`;
@@ -56,9 +57,13 @@ export function RelationList({ relations, related, onOpenEntity, headingId }: Re
                     data-kind={target.kind}
                     onClick={() => onOpenEntity?.(target.id)}
                   >
-                    {target.name}
+                    <bdi>{target.name}</bdi>
                   </button>
-                  {relation.label ? <span class="bs-relation__label">{relation.label}</span> : null}
+                  {relation.label ? (
+                    <span class="bs-relation__label" dir="auto">
+                      {relation.label}
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>

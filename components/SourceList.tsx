@@ -1,12 +1,13 @@
 import type { Link, Source } from '../lib/model';
+import { t } from '../lib/i18n';
 import { formatDate, safeHttpUrl, urlHost } from '../lib/format';
 
 /** An external link: only http(s) URLs become anchors, always in a new tab without opener. */
 export function ExternalLink({ url, children }: { url: string | undefined; children: string }) {
   const href = safeHttpUrl(url);
-  if (!href) return <span>{children}</span>;
+  if (!href) return <span dir="auto">{children}</span>;
   return (
-    <a class="bs-link" href={href} target="_blank" rel="noopener noreferrer">
+    <a class="bs-link" href={href} target="_blank" rel="noopener noreferrer" dir="auto">
       {children}
     </a>
   );
@@ -26,7 +27,7 @@ export function SourceList({ sources, links: allLinks, headingId }: SourceListPr
   return (
     <section class="bs-section bs-section--sources" aria-labelledby={headingId}>
       <h3 class="bs-section__title" id={headingId}>
-        {sources.length > 0 ? 'Sources' : 'Links'}
+        {sources.length > 0 ? t('cardSources') : t('cardLinks')}
       </h3>
       {sources.length > 0 ? (
         <ul class="bs-sources">
@@ -38,7 +39,8 @@ export function SourceList({ sources, links: allLinks, headingId }: SourceListPr
                 <span class="bs-meta">
                   {' · '}
                   <time dateTime={s.date}>{formatDate(s.date)}</time>
-                  {publisher ? ` · ${publisher}` : ''}
+                  {publisher ? ' · ' : ''}
+                  {publisher ? <bdi>{publisher}</bdi> : null}
                 </span>
               </li>
             );
@@ -46,7 +48,7 @@ export function SourceList({ sources, links: allLinks, headingId }: SourceListPr
         </ul>
       ) : null}
       {links.length > 0 ? (
-        <ul class="bs-links" aria-label="Links">
+        <ul class="bs-links" aria-label={t('cardLinks')}>
           {links.map((l, i) => (
             <li key={`${l.url}:${i}`}>
               <ExternalLink url={l.url}>{l.title}</ExternalLink>

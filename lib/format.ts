@@ -1,36 +1,50 @@
 /**
  * Small, pure formatting helpers for the card UI: dates, relation labels, safe URLs and
- * the "emphasise the words that mention the entity" splitter. No DOM, no locale. Kind
- * labels live in the kind registry (lib/kinds.ts).
+ * the "emphasise the words that mention the entity" splitter. No DOM. Dates and words are
+ * in the UI's language (lib/i18n.ts); kind labels live in the kind registry (lib/kinds.ts).
  */
 import type { RelationType } from './model';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+import { formatIsoDay, t, type PlainKey } from './i18n';
 
 /**
- * Format an ISO date (`YYYY-MM-DD`, optionally followed by a time) as `d MMM yyyy` in
- * English, independent of the runtime locale and time zone: "2024-03-18" → "18 Mar 2024".
- * Anything that is not such a date is returned unchanged, so bad data stays visible.
+ * Format an ISO date (`YYYY-MM-DD`, optionally followed by a time) as a day in the UI's
+ * language, independent of the time zone: "2024-03-18" → "18 Mar 2024" (British English),
+ * "Mar 18, 2024" (American), "18 mars 2024", "18 במרץ 2024". Anything that is not such a
+ * date is returned unchanged, so bad data stays visible.
  */
 export function formatDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(iso);
-  if (!m) return iso;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const name = MONTHS[month - 1];
-  if (name === undefined || day < 1 || day > daysInMonth(year, month)) return iso;
-  return `${day} ${name} ${year}`;
+  return formatIsoDay(iso);
 }
 
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
+/** Each relation type's words ("called-for-by" → "called for by"). */
+const RELATION_LABELS: Record<RelationType, PlainKey> = {
+  criticised: 'rel_criticised',
+  'criticised-by': 'rel_criticised_by',
+  'called-for': 'rel_called_for',
+  'called-for-by': 'rel_called_for_by',
+  supports: 'rel_supports',
+  'supported-by': 'rel_supported_by',
+  opposes: 'rel_opposes',
+  'opposed-by': 'rel_opposed_by',
+  leads: 'rel_leads',
+  'led-by': 'rel_led_by',
+  'member-of': 'rel_member_of',
+  'has-member': 'rel_has_member',
+  'located-in': 'rel_located_in',
+  contains: 'rel_contains',
+  'ally-of': 'rel_ally_of',
+  'in-conflict-with': 'rel_in_conflict_with',
+  'concerned-about': 'rel_concerned_about',
+  'concern-of': 'rel_concern_of',
+  pressures: 'rel_pressures',
+  'pressured-by': 'rel_pressured_by',
+  'related-to': 'rel_related_to',
+};
 
-/** "called-for-by" → "called for by". */
+/** "called-for-by" → "called for by" (in the UI's language). */
 export function relationLabel(type: RelationType): string {
-  return type.replace(/-/g, ' ');
+  const key = RELATION_LABELS[type] as PlainKey | undefined;
+  return key ? t(key) : type.replace(/-/g, ' ');
 }
 
 /**

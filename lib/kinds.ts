@@ -6,15 +6,18 @@
  * every rule still missing.
  */
 import { ENTITY_KINDS, type EntityKind } from './model';
+import { t, type PlainKey } from './i18n';
 
 export type UnderlineStyle = 'solid' | 'double' | 'dotted' | 'wavy' | 'dashed';
 
 export interface KindInfo {
   kind: EntityKind;
-  /** "Person" */
-  label: string;
-  /** "People" */
-  plural: string;
+  /** "Person", in the UI's language. */
+  readonly label: string;
+  /** "People", in the UI's language. */
+  readonly plural: string;
+  /** "person", as inside a sentence ("(person, Israel–Gaza)"). */
+  readonly lower: string;
   /** Sort position in grouped lists (sidebar, entities list); lower first. */
   order: number;
   /** How its mentions are underlined on the page (and its badge in the card). */
@@ -23,17 +26,71 @@ export interface KindInfo {
   thickness: number;
 }
 
+interface KindEntry {
+  order: number;
+  underline: UnderlineStyle;
+  thickness: number;
+}
+
+/** Order and style: what the page core needs (it shows no labels, so it carries no message names). */
+const ENTRIES: Readonly<Record<EntityKind, KindEntry>> = {
+  person: { order: 0, underline: 'solid', thickness: 2 },
+  organisation: { order: 1, underline: 'double', thickness: 2 },
+  place: { order: 2, underline: 'dotted', thickness: 2 },
+  topic: { order: 3, underline: 'wavy', thickness: 2 },
+  event: { order: 4, underline: 'dashed', thickness: 2 },
+  group: { order: 5, underline: 'solid', thickness: 3 },
+};
+
+/** The messages of each kind's label, plural and lower-case label (public/_locales). */
+function words(kind: EntityKind): readonly [label: PlainKey, plural: PlainKey, lower: PlainKey] {
+  switch (kind) {
+    case 'person':
+      return ['kindPerson', 'kindPersonPlural', 'kindPersonLower'];
+    case 'organisation':
+      return ['kindOrganisation', 'kindOrganisationPlural', 'kindOrganisationLower'];
+    case 'place':
+      return ['kindPlace', 'kindPlacePlural', 'kindPlaceLower'];
+    case 'topic':
+      return ['kindTopic', 'kindTopicPlural', 'kindTopicLower'];
+    case 'event':
+      return ['kindEvent', 'kindEventPlural', 'kindEventLower'];
+    case 'group':
+      return ['kindGroup', 'kindGroupPlural', 'kindGroupLower'];
+  }
+}
+
+function kind(kind: EntityKind): KindInfo {
+  const entry = ENTRIES[kind];
+  const [label, plural, lower] = words(kind);
+  return {
+    kind,
+    order: entry.order,
+    underline: entry.underline,
+    thickness: entry.thickness,
+    get label() {
+      return t(label);
+    },
+    get plural() {
+      return t(plural);
+    },
+    get lower() {
+      return t(lower);
+    },
+  };
+}
+
 export const KINDS: Readonly<Record<EntityKind, KindInfo>> = {
-  person: { kind: 'person', label: 'Person', plural: 'People', order: 0, underline: 'solid', thickness: 2 },
-  organisation: { kind: 'organisation', label: 'Organisation', plural: 'Organisations', order: 1, underline: 'double', thickness: 2 },
-  place: { kind: 'place', label: 'Place', plural: 'Places', order: 2, underline: 'dotted', thickness: 2 },
-  topic: { kind: 'topic', label: 'Topic', plural: 'Topics', order: 3, underline: 'wavy', thickness: 2 },
-  event: { kind: 'event', label: 'Event', plural: 'Events', order: 4, underline: 'dashed', thickness: 2 },
-  group: { kind: 'group', label: 'Group', plural: 'Groups', order: 5, underline: 'solid', thickness: 3 },
+  person: /*#__PURE__*/ kind('person'),
+  organisation: /*#__PURE__*/ kind('organisation'),
+  place: /*#__PURE__*/ kind('place'),
+  topic: /*#__PURE__*/ kind('topic'),
+  event: /*#__PURE__*/ kind('event'),
+  group: /*#__PURE__*/ kind('group'),
 };
 
 /** Every kind, in display order. */
-export const KIND_ORDER: readonly EntityKind[] = [...ENTITY_KINDS].sort((a, b) => KINDS[a].order - KINDS[b].order);
+export const KIND_ORDER: readonly EntityKind[] = [...ENTITY_KINDS].sort((a, b) => ENTRIES[a].order - ENTRIES[b].order);
 
 export function kindInfo(kind: EntityKind): KindInfo {
   return KINDS[kind];

@@ -3,6 +3,7 @@
  * backup file (merged by the background, all or nothing) with a summary of what it did.
  */
 import { useState } from 'preact/hooks';
+import { t, tn } from '../../lib/i18n';
 import type { ImportSummary } from '../../lib/model';
 import type { LibraryActions } from './actions';
 import { downloadText } from './download';
@@ -18,10 +19,8 @@ export interface BackupSectionProps {
 
 /** "12 added, 3 updated, 40 skipped". */
 export function summaryLine(summary: ImportSummary): string {
-  return `${summary.added} added, ${summary.updated} updated, ${summary.skipped} skipped`;
+  return t('bkSummary', { added: summary.added, updated: summary.updated, skipped: summary.skipped });
 }
-
-const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** What the backup's own entities and corrections did, or null when it had none. */
 export function layerLine(summary: ImportSummary): string | null {
@@ -30,24 +29,26 @@ export function layerLine(summary: ImportSummary): string | null {
   const parts: string[] = [];
   const entities = l.entitiesAdded + l.entitiesSame + l.entitiesKept;
   if (entities > 0) {
-    const bits = [`${l.entitiesAdded} added`];
-    if (l.entitiesSame > 0) bits.push(`${l.entitiesSame} already here`);
-    if (l.entitiesKept > 0) bits.push(`${l.entitiesKept} kept as they are here (they differ from the file’s copy)`);
-    parts.push(`My entities: ${bits.join(', ')}`);
+    const bits = [t('bkAdded', { count: l.entitiesAdded })];
+    if (l.entitiesSame > 0) bits.push(t('bkAlreadyHere', { count: l.entitiesSame }));
+    if (l.entitiesKept > 0) bits.push(t('bkKeptHere', { count: l.entitiesKept }));
+    parts.push(t('bkMyEntities', { parts: bits.join(', ') }));
   }
   const edits = l.editsAdded + l.editsUpdated + l.editsSkipped;
   if (edits > 0) {
-    parts.push(`${count(edits, 'correction', 'corrections')}: ${l.editsAdded} added, ${l.editsUpdated} updated, ${l.editsSkipped} skipped`);
+    parts.push(tn('bkCorrections', edits, { added: l.editsAdded, updated: l.editsUpdated, skipped: l.editsSkipped }));
   }
-  return parts.length > 0 ? `${parts.join('; ')}.` : null;
+  const [first, second] = parts;
+  if (first === undefined) return null;
+  return t('bkSentence', { text: second === undefined ? first : t('bkJoin', { first, second }) });
 }
 
 /** What the backup's site rules did, or null when it had none. */
 export function sitesLine(summary: ImportSummary): string | null {
   const s = summary.sites;
   if (!s) return null;
-  const parts = [count(s.rulesAdded, 'site rule', 'site rules'), count(s.notHereAdded, '“Not … here” rule', '“Not … here” rules')];
-  return `Sites: ${parts.join(' and ')} added${s.skipped > 0 ? `, ${s.skipped} already here or unreadable` : ''}.`;
+  const words = { rules: tn('bkSiteRules', s.rulesAdded), notHere: tn('bkNotHereRules', s.notHereAdded) };
+  return s.skipped > 0 ? t('bkSitesSkipped', { ...words, skipped: s.skipped }) : t('bkSites', words);
 }
 
 type ImportState =
@@ -70,15 +71,15 @@ export function BackupSection({ actions, doc, now = Date.now }: BackupSectionPro
         const backup = await actions.exportBackup();
         const name = `backstory-backup-${day}.json`;
         downloadText(doc, name, `${JSON.stringify(backup, null, 2)}\n`, 'application/json');
-        setExporting(`Saved ${name} (${backup.notes.length} ${backup.notes.length === 1 ? 'note' : 'notes'}).`);
+        setExporting(tn('bkSavedJson', backup.notes.length, { file: name }));
       } else {
         const markdown = await actions.exportMarkdown();
         const name = `backstory-notes-${day}.md`;
         downloadText(doc, name, markdown, 'text/markdown');
-        setExporting(`Saved ${name}.`);
+        setExporting(t('bkSavedFile', { file: name }));
       }
     } catch (e) {
-      setExportError(`Export failed: ${errorMessage(e)}`);
+      setExportError(t('bkExportFailed', { message: errorMessage(e) }));
     }
   };
 
@@ -99,18 +100,16 @@ export function BackupSection({ actions, doc, now = Date.now }: BackupSectionPro
 
   return (
     <section class="bs-section-page" aria-labelledby="bs-backup-h">
-      <h2 id="bs-backup-h">Backup</h2>
+      <h2 id="bs-backup-h">{t('bkTitle')}</h2>
       <div class="bs-panel" role="group" aria-labelledby="bs-export-h">
-        <h3 id="bs-export-h">Export</h3>
-        <p class="bs-hint">
-          Everything you made — notes (the trash too), the entities in “My entities” and your corrections of pack entities — in one JSON file you can import again here. Markdown holds your live notes, for reading or another app.
-        </p>
+        <h3 id="bs-export-h">{t('bkExport')}</h3>
+        <p class="bs-hint">{t('bkExportHint')}</p>
         <div class="bs-actions">
           <button type="button" class="bs-btn bs-btn--primary" onClick={() => void exportAs('json')}>
-            Export everything (JSON)
+            {t('bkExportJson')}
           </button>
           <button type="button" class="bs-btn" onClick={() => void exportAs('md')}>
-            Export notes as Markdown
+            {t('bkExportMd')}
           </button>
         </div>
         <p class="bs-notice" role="status" aria-live="polite">
@@ -119,12 +118,12 @@ export function BackupSection({ actions, doc, now = Date.now }: BackupSectionPro
         {exportError ? <p class="bs-error" role="alert">{exportError}</p> : null}
       </div>
       <div class="bs-panel" role="group" aria-labelledby="bs-import-h">
-        <h3 id="bs-import-h">Import</h3>
+        <h3 id="bs-import-h">{t('bkImport')}</h3>
         <p class="bs-hint" id="bs-import-hint">
-          Merges a Backstory backup into what you have: a note or a correction you already have is kept unless the file’s copy is newer; an entity of yours is never replaced. A file with any problem changes nothing.
+          {t('bkImportHint')}
         </p>
         <label class="bs-file" for="bs-import">
-          Choose a backup file to import
+          {t('bkChoose')}
         </label>
         <input
           id="bs-import"
@@ -135,12 +134,12 @@ export function BackupSection({ actions, doc, now = Date.now }: BackupSectionPro
           onChange={(e) => void onFile(e.currentTarget)}
         />
         <div class="bs-import-result" role="status" aria-live="polite" aria-atomic="true">
-          {imported.status === 'busy' ? <p>{`Importing ${imported.file}…`}</p> : null}
+          {imported.status === 'busy' ? <p>{t('bkImporting', { file: imported.file })}</p> : null}
           {imported.status === 'done' ? <ImportResult file={imported.file} summary={imported.summary} /> : null}
         </div>
         {imported.status === 'error' ? (
           <div class="bs-error" role="alert">
-            <p>{`${imported.file} was not imported; nothing changed.`}</p>
+            <p>{t('bkNotImported', { file: imported.file })}</p>
             <p class="bs-error__detail">{imported.error}</p>
           </div>
         ) : null}
@@ -153,14 +152,14 @@ function ImportResult({ file, summary }: { file: string; summary: ImportSummary 
   return (
     <div class="bs-summary-box">
       <p>
-        <strong>{`Imported ${file}: `}</strong>
+        <strong>{`${t('bkImported', { file })} `}</strong>
         <span class="bs-summary-line">{summaryLine(summary)}</span>
       </p>
       {layerLine(summary) ? <p class="bs-summary-layer">{layerLine(summary)}</p> : null}
       {sitesLine(summary) ? <p class="bs-summary-layer">{sitesLine(summary)}</p> : null}
       {summary.warnings.length > 0 ? (
         <>
-          <p>{summary.warnings.length === 1 ? 'One thing was changed to make the file safe:' : `${summary.warnings.length} things were changed to make the file safe:`}</p>
+          <p>{tn('bkWarnings', summary.warnings.length)}</p>
           <ul class="bs-warnings">
             {summary.warnings.map((w, i) => (
               <li key={i}>{w}</li>

@@ -4,6 +4,7 @@
  * `actions` (the background). The section follows the URL hash (#notes, #trash, …).
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { formatNumber, t, tn, type PlainKey } from '../../lib/i18n';
 import type { BackstoryDB } from '../../lib/db/schema';
 import type { Transport } from '../../lib/messaging';
 import { createActions } from './actions';
@@ -16,13 +17,20 @@ import { PacksSection } from './PacksSection';
 import { EntitiesSection } from './entities/EntitiesSection';
 import { SitesSection, type SitesDeps } from './sites/SitesSection';
 
+const sectionOf = <I extends string>(id: I, key: PlainKey) => ({
+  id,
+  get title(): string {
+    return t(key);
+  },
+});
+
 export const SECTIONS = [
-  { id: 'notes', title: 'Notes' },
-  { id: 'trash', title: 'Trash' },
-  { id: 'backup', title: 'Backup' },
-  { id: 'packs', title: 'Packs' },
-  { id: 'entities', title: 'Entities' },
-  { id: 'sites', title: 'Sites' },
+  sectionOf('notes', 'libSectionNotes'),
+  sectionOf('trash', 'libSectionTrash'),
+  sectionOf('backup', 'libSectionBackup'),
+  sectionOf('packs', 'libSectionPacks'),
+  sectionOf('entities', 'libSectionEntities'),
+  sectionOf('sites', 'libSectionSites'),
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -61,46 +69,49 @@ export function Library({ db, send, win = window, onSitesChanged }: LibraryProps
 
   useEffect(() => {
     const title = SECTIONS.find((s) => s.id === section)?.title ?? '';
-    win.document.title = `${title} · Backstory`;
+    win.document.title = t('libDocTitle', { section: title });
   }, [section, win]);
 
-  const count = (id: SectionId): string | null => {
+  const count = (id: SectionId): number | null => {
     if (!facets.value) return null;
-    if (id === 'notes') return String(facets.value.total);
-    if (id === 'trash') return String(facets.value.trash);
+    if (id === 'notes') return facets.value.total;
+    if (id === 'trash') return facets.value.trash;
     return null;
   };
 
   return (
     <div class="bs-library bs-notes-theme">
       <a class="bs-skip" href="#bs-main" onClick={(e) => { e.preventDefault(); win.document.getElementById('bs-main')?.focus(); }}>
-        Skip to content
+        {t('libSkip')}
       </a>
       <header class="bs-lib-header">
-        <h1 class="bs-lib-title">Backstory</h1>
-        <p class="bs-lib-tagline">Your notes, trash, backups, reference packs, entities and sites.</p>
+        <h1 class="bs-lib-title">{t('libTitle')}</h1>
+        <p class="bs-lib-tagline">{t('libTagline')}</p>
       </header>
-      <nav class="bs-lib-nav" aria-label="Library sections">
+      <nav class="bs-lib-nav" aria-label={t('libNavLabel')}>
         <ul>
-          {SECTIONS.map((s) => (
-            <li key={s.id}>
-              <a
-                href={`#${s.id}`}
-                class="bs-lib-nav__link"
-                aria-current={section === s.id ? 'page' : undefined}
-                onClick={() => setSection(s.id)}
-              >
-                <span>{s.title}</span>
-                {count(s.id) !== null ? (
-                  <span class="bs-count">
-                    <span class="bs-sr">, </span>
-                    {count(s.id)}
-                    <span class="bs-sr"> notes</span>
-                  </span>
-                ) : null}
-              </a>
-            </li>
-          ))}
+          {SECTIONS.map((s) => {
+            const n = count(s.id);
+            return (
+              <li key={s.id}>
+                <a
+                  href={`#${s.id}`}
+                  class="bs-lib-nav__link"
+                  aria-current={section === s.id ? 'page' : undefined}
+                  onClick={() => setSection(s.id)}
+                >
+                  <span>{s.title}</span>
+                  {n !== null ? (
+                    <span class="bs-count">
+                      <span class="bs-sr">, </span>
+                      {formatNumber(n)}
+                      <span class="bs-sr">{` ${tn('libNavCount', n)}`}</span>
+                    </span>
+                  ) : null}
+                </a>
+              </li>
+            );
+          })}
         </ul>
       </nav>
       <main id="bs-main" class="bs-lib-main" tabIndex={-1}>

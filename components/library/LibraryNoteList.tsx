@@ -5,6 +5,7 @@
  * `NoteList` (it always re-sorts, and has no place for the target line).
  */
 import type { Note, NoteDraft, SaveResult } from '../../lib/model';
+import { t } from '../../lib/i18n';
 import { NoteView } from '../notes/NoteView';
 import { NoteEditor } from '../notes/NoteEditor';
 import { NoteTargetLine } from './NoteTargetLine';
@@ -24,12 +25,12 @@ export interface LibraryNoteListProps {
 export function LibraryNoteList({ notes, entityNames, editingId, busyIds, onEdit, onCancelEdit, save, onSaved, onDelete }: LibraryNoteListProps) {
   if (notes.length === 0) return null;
   return (
-    <ul class="bs-note-list bs-lib-notes" aria-label="Notes">
+    <ul class="bs-note-list bs-lib-notes" aria-label={t('libNotesListLabel')}>
       {notes.map((note) => (
         <li key={note.id} class="bs-note-list__item bs-note-item" data-note-id={note.id}>
           <NoteTargetLine note={note} entityNames={entityNames} />
           {editingId === note.id ? (
-            <NoteEditor target={note.target} note={note} save={save} onSaved={onSaved} onCancel={onCancelEdit} label="Edit note" />
+            <NoteEditor target={note.target} note={note} save={save} onSaved={onSaved} onCancel={onCancelEdit} label={t('libEditNote')} />
           ) : (
             <NoteView note={note} onEdit={onEdit} onDelete={onDelete} busy={busyIds?.has(note.id)} />
           )}

@@ -3,6 +3,7 @@
  * list only values that live notes have, with their counts.
  */
 import type { NoteFilter } from '../../lib/model';
+import { t } from '../../lib/i18n';
 import type { Facet, Facets } from './queries';
 import { dayEnd, dayStart } from './dates';
 
@@ -53,10 +54,10 @@ function Menu({ id, label, all, value, options, onChange }: MenuProps) {
         <option value="">{all}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
-            {`${o.label} (${o.count})`}
+            {t('nfOption', { label: o.label, count: o.count })}
           </option>
         ))}
-        {known ? null : <option value={value}>{`${value} (0)`}</option>}
+        {known ? null : <option value={value}>{t('nfOption', { label: value, count: 0 })}</option>}
       </select>
     </div>
   );
@@ -71,9 +72,9 @@ export interface NoteFiltersProps {
 export function NoteFilters({ values, facets, onChange }: NoteFiltersProps) {
   const set = (patch: Partial<FilterValues>) => onChange({ ...values, ...patch });
   return (
-    <form class="bs-filters" role="search" aria-label="Search and filter notes" onSubmit={(e) => e.preventDefault()}>
+    <form class="bs-filters" role="search" aria-label={t('nfSearchLabel')} onSubmit={(e) => e.preventDefault()}>
       <div class="bs-field bs-field--search">
-        <label for="bs-q">Search notes</label>
+        <label for="bs-q">{t('nfSearch')}</label>
         <input
           id="bs-q"
           type="search"
@@ -84,23 +85,23 @@ export function NoteFilters({ values, facets, onChange }: NoteFiltersProps) {
           onInput={(e) => set({ query: e.currentTarget.value })}
         />
         <p id="bs-q-hint" class="bs-hint">
-          Words in any order; the start of a word is enough.
+          {t('nfSearchHint')}
         </p>
       </div>
-      <Menu id="bs-f-entity" label="Entity" all="All entities" value={values.entityId} options={facets?.entities ?? []} onChange={(entityId) => set({ entityId })} />
-      <Menu id="bs-f-tag" label="Tag" all="All tags" value={values.tag} options={facets?.tags ?? []} onChange={(tag) => set({ tag })} />
-      <Menu id="bs-f-site" label="Site" all="All sites" value={values.site} options={facets?.sites ?? []} onChange={(site) => set({ site })} />
+      <Menu id="bs-f-entity" label={t('nfEntity')} all={t('nfAllEntities')} value={values.entityId} options={facets?.entities ?? []} onChange={(entityId) => set({ entityId })} />
+      <Menu id="bs-f-tag" label={t('nfTag')} all={t('nfAllTags')} value={values.tag} options={facets?.tags ?? []} onChange={(tag) => set({ tag })} />
+      <Menu id="bs-f-site" label={t('nfSite')} all={t('nfAllSites')} value={values.site} options={facets?.sites ?? []} onChange={(site) => set({ site })} />
       <div class="bs-field">
-        <label for="bs-f-from">Changed from</label>
+        <label for="bs-f-from">{t('nfFrom')}</label>
         <input id="bs-f-from" type="date" value={values.from} max={values.to || undefined} onInput={(e) => set({ from: e.currentTarget.value })} />
       </div>
       <div class="bs-field">
-        <label for="bs-f-to">Changed until</label>
+        <label for="bs-f-to">{t('nfTo')}</label>
         <input id="bs-f-to" type="date" value={values.to} min={values.from || undefined} onInput={(e) => set({ to: e.currentTarget.value })} />
       </div>
       <div class="bs-field bs-field--actions">
         <button type="button" class="bs-btn" disabled={!hasFilters(values)} onClick={() => onChange(NO_FILTERS)}>
-          Clear filters
+          {t('nfClear')}
         </button>
       </div>
     </form>

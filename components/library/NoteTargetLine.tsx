@@ -1,5 +1,6 @@
 /** What a note is about, in one line above it: the entity, the page, or the quoted passage. */
 import type { Note } from '../../lib/model';
+import { t } from '../../lib/i18n';
 import { urlHost } from '../../lib/format';
 
 export function targetLabel(note: Note, entityNames: Record<string, string>): string {
@@ -11,12 +12,16 @@ export function targetLabel(note: Note, entityNames: Record<string, string>): st
 
 export function NoteTargetLine({ note, entityNames }: { note: Note; entityNames: Record<string, string> }) {
   const { target } = note;
-  const kind = target.type === 'entity' ? 'Entity' : target.type === 'page' ? 'Page' : 'Passage';
+  const kind = t(target.type === 'entity' ? 'libTargetEntity' : target.type === 'page' ? 'libTargetPage' : 'libTargetPassage');
   return (
     <p class="bs-note-target">
       <span class="bs-note-target__kind">{kind}</span>{' '}
-      <span class="bs-note-target__name">{targetLabel(note, entityNames)}</span>
-      {target.type === 'passage' ? <q class="bs-note-target__quote">{target.selector.exact}</q> : null}
+      <bdi class="bs-note-target__name">{targetLabel(note, entityNames)}</bdi>
+      {target.type === 'passage' ? (
+        <q class="bs-note-target__quote" dir="auto">
+          {target.selector.exact}
+        </q>
+      ) : null}
     </p>
   );
 }

@@ -3,6 +3,7 @@
  * with an Undo toast. Every change goes to the background; the list follows the database.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { formatNumber, t, tn } from '../../lib/i18n';
 import type { BackstoryDB } from '../../lib/db/schema';
 import type { Note, SaveResult } from '../../lib/model';
 import type { LibraryActions } from './actions';
@@ -19,18 +20,16 @@ export interface NotesSectionProps {
   facets: LiveState<Facets>;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 function describe(values: FilterValues, list: LiveState<Note[]>, search: SearchState, shown: Note[]): string {
-  if (search.status === 'searching') return 'Searching…';
+  if (search.status === 'searching') return t('nsSearching');
   if (search.status === 'done') {
-    const ms = search.ms < 1 ? '<1' : String(Math.round(search.ms));
-    return `${plural(shown.length, 'result')} for “${values.query.trim()}” · ${ms} ms`;
+    const ms = search.ms < 1 ? `<${formatNumber(1)}` : formatNumber(Math.round(search.ms));
+    return tn('nsResults', shown.length, { query: values.query.trim(), ms });
   }
-  if (search.status === 'error') return `Search failed; showing ${plural(shown.length, 'note')} that match the other filters.`;
-  if (list.status === 'loading') return 'Loading notes…';
-  if (shown.length === 0) return hasFilters(values) ? 'No notes match these filters.' : 'No notes yet.';
-  return hasFilters(values) ? `${plural(shown.length, 'note')} match the filters` : plural(shown.length, 'note');
+  if (search.status === 'error') return tn('nsSearchFailedShowing', shown.length);
+  if (list.status === 'loading') return t('nsLoading');
+  if (shown.length === 0) return hasFilters(values) ? t('nsNoMatch') : t('nsNoneYet');
+  return hasFilters(values) ? tn('nsMatchFilters', shown.length) : tn('nsCount', shown.length);
 }
 
 export function NotesSection({ db, actions, facets }: NotesSectionProps) {
@@ -94,7 +93,7 @@ export function NotesSection({ db, actions, facets }: NotesSectionProps) {
     withBusy([note.id], async () => {
       await actions.remove(note.id);
       if (editing === note.id) setEditing(null);
-      setUndo({ ids: [note.id], message: 'Note moved to the trash.' });
+      setUndo({ ids: [note.id], message: t('nsMovedToTrash') });
     });
 
   const onUndo = (state: UndoState) =>
@@ -102,7 +101,7 @@ export function NotesSection({ db, actions, facets }: NotesSectionProps) {
       for (const id of state.ids) await actions.restore(id);
       focusNote.current = state.ids[0] ?? null;
       setUndo(null);
-      setNotice(state.ids.length === 1 ? 'Note restored.' : `${plural(state.ids.length, 'note')} restored.`);
+      setNotice(state.ids.length === 1 ? t('nsRestoredOne') : tn('nsRestoredMany', state.ids.length));
     });
 
   const onSaved = (result: SaveResult) => {
@@ -110,8 +109,8 @@ export function NotesSection({ db, actions, facets }: NotesSectionProps) {
     setEditing(null);
     setNotice(
       result.status === 'conflict'
-        ? 'This note was changed elsewhere meanwhile: both versions are kept (yours is tagged “conflict”).'
-        : 'Note saved.',
+        ? t('nsConflict')
+        : t('nsSaved'),
     );
   };
 
@@ -119,12 +118,12 @@ export function NotesSection({ db, actions, facets }: NotesSectionProps) {
     run(async () => {
       const ids = shown.map((n) => n.id);
       const { deleted } = await actions.removeMany(ids);
-      setUndo({ ids, message: `${plural(deleted, 'note')} moved to the trash.` });
+      setUndo({ ids, message: tn('nsManyMovedToTrash', deleted) });
     });
 
   return (
     <section class="bs-section-page" aria-labelledby="bs-notes-h" ref={section}>
-      <h2 id="bs-notes-h">Notes</h2>
+      <h2 id="bs-notes-h">{t('libSectionNotes')}</h2>
       <NoteFilters values={values} facets={facets.value} onChange={setValues} />
       <div class="bs-listbar">
         <p class="bs-status" role="status" aria-live="polite" aria-atomic="true">
@@ -134,8 +133,8 @@ export function NotesSection({ db, actions, facets }: NotesSectionProps) {
           <DeleteShown count={shown.length} onConfirm={onDeleteShown} />
         ) : null}
       </div>
-      {search.status === 'error' ? <p class="bs-error" role="alert">{`Search failed: ${search.error}`}</p> : null}
-      {list.status === 'error' ? <p class="bs-error" role="alert">{`Could not read the notes: ${list.error}`}</p> : null}
+      {search.status === 'error' ? <p class="bs-error" role="alert">{t('nsSearchFailed', { error: search.error })}</p> : null}
+      {list.status === 'error' ? <p class="bs-error" role="alert">{t('nsCouldNotRead', { error: list.error })}</p> : null}
       {error ? <p class="bs-error" role="alert">{error}</p> : null}
       <p class="bs-sr" role="status">
         {notice && !error ? notice : ''}
@@ -164,18 +163,18 @@ function DeleteShown({ count, onConfirm }: { count: number; onConfirm: () => voi
   if (!asking) {
     return (
       <button type="button" class="bs-btn" onClick={() => setAsking(true)}>
-        {`Move these ${plural(count, 'note')} to the trash…`}
+        {tn('nsMoveShown', count)}
       </button>
     );
   }
   return (
-    <div class="bs-confirm" role="group" aria-label="Confirm moving notes to the trash">
-      <span>{`Move ${plural(count, 'note')} to the trash?`}</span>
+    <div class="bs-confirm" role="group" aria-label={t('nsConfirmLabel')}>
+      <span>{tn('nsConfirmQuestion', count)}</span>
       <button type="button" class="bs-btn bs-btn--danger" onClick={() => { setAsking(false); onConfirm(); }}>
-        Move to trash
+        {t('nsMoveToTrash')}
       </button>
       <button type="button" class="bs-btn" onClick={() => setAsking(false)}>
-        Cancel
+        {t('commonCancel')}
       </button>
     </div>
   );

@@ -5,6 +5,7 @@
  * Reads are live (`liveQuery`); writes go to the background through `actions`.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t, tn } from '../../lib/i18n';
 import type { BackstoryDB } from '../../lib/db/schema';
 import type { LibraryActions } from './actions';
 import { loadPackOverview, type PackListRow } from './queries';
@@ -13,7 +14,7 @@ import { downloadText } from './download';
 import { ImportPack } from './packs/ImportPack';
 import { PackItem, type PackItemHandlers } from './packs/PackItem';
 import { Conflicts } from './packs/Conflicts';
-import { plural, quoted } from './packs/text';
+import { quoted } from './packs/text';
 
 export interface PacksSectionProps {
   db: BackstoryDB;
@@ -24,7 +25,7 @@ export interface PacksSectionProps {
 
 /** "1 installed pack" / "3 installed packs". */
 export function installedLine(count: number): string {
-  return count === 0 ? 'No packs are installed.' : `${count} installed ${count === 1 ? 'pack' : 'packs'}`;
+  return count === 0 ? t('pkNone') : tn('pkInstalled', count);
 }
 
 /** The reader's order after moving `id` one place up (-1) or down (+1), "My entities" kept first. */
@@ -81,29 +82,26 @@ export function PacksSection({ db, actions, doc = document }: PacksSectionProps)
     onEnabled: (pack, enabled) =>
       run(async () => {
         await actions.setPackEnabled(pack.id, enabled);
-        return enabled ? `${quoted(pack.title)} is on.` : `${quoted(pack.title)} is off: its entities are not underlined or shown.`;
+        return enabled ? t('pkOn', { title: quoted(pack.title) }) : t('pkOff', { title: quoted(pack.title) });
       }),
     onExport: (pack) =>
       void run(async () => {
         const { filename, json } = await actions.exportPack(pack.id);
         downloadText(doc, filename, json, 'application/json');
-        return `Saved ${filename}.`;
+        return t('pkSavedFile', { file: filename });
       }),
     onRemove: (pack) =>
       void run(async () => {
         const { notesKept } = await actions.removePack(pack.id);
-        const kept =
-          notesKept === 0
-            ? 'You had no notes on its entities.'
-            : `${plural(notesKept, 'note')} on its entities ${notesKept === 1 ? 'was' : 'were'} kept; ${notesKept === 1 ? 'it shows' : 'they show'} as “entity no longer in any pack”.`;
-        return `Removed ${quoted(pack.title)}. ${kept}`;
+        const kept = notesKept === 0 ? t('pkNoNotesKept') : tn('pkNotesKept', notesKept);
+        return t('pkRemoved', { title: quoted(pack.title), kept });
       }, true),
     onMove: (pack, step) =>
       void run(async () => {
         const ids = movedOrder(rows, pack.id, step);
         await actions.setPackOrder(ids);
         setRefocus({ id: pack.id, step });
-        return `Moved ${quoted(pack.title)} ${step < 0 ? 'up' : 'down'}.`;
+        return step < 0 ? t('pkMovedUp', { title: quoted(pack.title) }) : t('pkMovedDown', { title: quoted(pack.title) });
       }),
   };
 
@@ -111,20 +109,16 @@ export function PacksSection({ db, actions, doc = document }: PacksSectionProps)
 
   return (
     <section class="bs-section-page" aria-labelledby="bs-packs-h">
-      <h2 id="bs-packs-h">Packs</h2>
-      <p class="bs-hint">Reference packs hold the people, places and topics Backstory recognises, as of a date.</p>
+      <h2 id="bs-packs-h">{t('pkTitle')}</h2>
+      <p class="bs-hint">{t('pkHint')}</p>
       <p class="bs-status" role="status" aria-live="polite">
-        {overview.status === 'loading' ? 'Loading packs…' : installedLine(rows.length)}
+        {overview.status === 'loading' ? t('pkLoading') : installedLine(rows.length)}
       </p>
-      {overview.status === 'error' ? <p class="bs-error" role="alert">{`Could not read the packs: ${overview.error}`}</p> : null}
+      {overview.status === 'error' ? <p class="bs-error" role="alert">{t('pkCouldNotRead', { error: overview.error })}</p> : null}
       <ImportPack db={db} actions={actions} />
       <div class="bs-panel bs-rule" role="group" aria-labelledby="bs-rule-h">
-        <h3 id="bs-rule-h">When two packs claim the same name</h3>
-        <p>
-          Several packs are used at once. When entities of different packs claim the same name, one wins: your own entities (“My entities”)
-          first, then the pack with the newest as-of date; packs with the same date go in the order of this list, which you can change with
-          Move up and Move down. The others stay findable by their other names and are listed as “Also” on the winner’s card.
-        </p>
+        <h3 id="bs-rule-h">{t('pkRuleTitle')}</h3>
+        <p>{t('pkRule')}</p>
       </div>
       {notice && !error ? (
         <p class="bs-notice" role="status" tabIndex={-1} ref={noticeRef}>

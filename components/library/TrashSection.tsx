@@ -3,6 +3,7 @@
  * "Empty trash", which asks once more before deleting them for good.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatRelativeDays, t, tn } from '../../lib/i18n';
 import type { BackstoryDB } from '../../lib/db/schema';
 import type { Note } from '../../lib/model';
 import { TRASH_DAYS } from '../../lib/db/notes-repo';
@@ -13,7 +14,6 @@ import { formatDay } from './dates';
 import { TrashList } from './TrashList';
 
 const DAY = 24 * 60 * 60 * 1000;
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** When a note deleted at `deletedAt` leaves the trash for good. */
 export function purgeDate(deletedAt: number): number {
@@ -52,45 +52,45 @@ export function TrashSection({ db, actions }: TrashSectionProps) {
   const onRestore = (note: Note) =>
     run(async () => {
       await actions.restore(note.id);
-      return 'Note restored to your notes.';
+      return t('trRestored');
     });
 
   const onEmpty = () =>
     run(async () => {
       setConfirming(false);
       const { purged } = await actions.emptyTrash();
-      return `${plural(purged, 'note')} deleted for good.`;
+      return tn('trPurged', purged);
     });
 
-  let status = 'Loading the trash…';
-  if (trash.status !== 'loading') status = notes.length === 0 ? 'The trash is empty.' : `${plural(notes.length, 'note')} in the trash`;
+  let status = t('trLoading');
+  if (trash.status !== 'loading') status = notes.length === 0 ? t('trEmpty') : tn('trCount', notes.length);
 
   return (
     <section class="bs-section-page" aria-labelledby="bs-trash-h">
-      <h2 id="bs-trash-h">Trash</h2>
-      <p class="bs-hint">{`Notes in the trash are deleted for good after ${TRASH_DAYS} days.`}</p>
+      <h2 id="bs-trash-h">{t('trTitle')}</h2>
+      <p class="bs-hint">{tn('trHint', TRASH_DAYS)}</p>
       <div class="bs-listbar">
         <p class="bs-status" role="status" aria-live="polite" aria-atomic="true">
           {status}
         </p>
         {notes.length > 0 && !confirming ? (
           <button type="button" class="bs-btn bs-btn--danger" onClick={() => setConfirming(true)}>
-            Empty trash…
+            {t('trEmptyButton')}
           </button>
         ) : null}
       </div>
       {confirming ? (
         <div class="bs-confirm" role="group" aria-labelledby="bs-empty-q">
-          <p id="bs-empty-q">{`Delete ${plural(notes.length, 'note')} for good? This cannot be undone.`}</p>
+          <p id="bs-empty-q">{tn('trConfirm', notes.length)}</p>
           <button type="button" class="bs-btn bs-btn--danger" onClick={onEmpty}>
-            Delete for good
+            {t('trDeleteForGood')}
           </button>
           <button type="button" class="bs-btn" onClick={() => setConfirming(false)} ref={cancelButton}>
-            Cancel
+            {t('commonCancel')}
           </button>
         </div>
       ) : null}
-      {trash.status === 'error' ? <p class="bs-error" role="alert">{`Could not read the trash: ${trash.error}`}</p> : null}
+      {trash.status === 'error' ? <p class="bs-error" role="alert">{t('trCouldNotRead', { error: trash.error })}</p> : null}
       {error ? <p class="bs-error" role="alert">{error}</p> : null}
       {notice && !error ? <p class="bs-notice" role="status">{notice}</p> : null}
       <TrashList notes={notes} entityNames={names.value ?? {}} onRestore={onRestore} describeDeletion={(note) => deletionLine(note)} />
@@ -100,5 +100,8 @@ export function TrashSection({ db, actions }: TrashSectionProps) {
 
 function deletionLine(note: Note): string {
   if (note.deletedAt === undefined) return '';
-  return `Deleted ${formatDay(note.deletedAt)} · deleted for good on ${formatDay(purgeDate(note.deletedAt))}`;
+  const purge = purgeDate(note.deletedAt);
+  const line = t('trDeletionLine', { deleted: formatDay(note.deletedAt), purge: formatDay(purge) });
+  const now = Date.now();
+  return purge > now ? `${line} ${t('trDeletionIn', { when: formatRelativeDays(purge, now) })}` : line;
 }

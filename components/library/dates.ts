@@ -1,4 +1,5 @@
 /** Local-calendar date helpers for the library's date filter and file names. */
+import { formatDay as formatLocalDay } from '../../lib/i18n';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -28,10 +29,7 @@ export function dayEnd(value: string): number | undefined {
   return d.getTime() - 1;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-
-/** "18 Mar 2024", in local time. */
+/** "18 Mar 2024" (in the UI's language), in local time. */
 export function formatDay(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getDate()} ${MONTHS[d.getMonth()] ?? ''} ${d.getFullYear()}`;
+  return formatLocalDay(ms);
 }

@@ -3,6 +3,7 @@
  * inside `liveQuery`. Writes never happen here: they go to the background by message.
  */
 import type { BackstoryDB, StoredPack } from '../../lib/db/schema';
+import { t, uiLang } from '../../lib/i18n';
 import { toEntity } from '../../lib/db/schema';
 import type { AliasConflict, Entity, EntityKind, InstalledPack, Note, NoteFilter } from '../../lib/model';
 import { USER_PACK_ID } from '../../lib/model';
@@ -38,7 +39,7 @@ function add(map: Map<string, number>, key: string | undefined): void {
 function facetList(map: Map<string, number>, label: (value: string) => string = (v) => v): Facet[] {
   return [...map]
     .map(([value, count]) => ({ value, label: label(value), count }))
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, uiLang()));
 }
 
 /** One pass over the notes: entity, tag and site counts of the live ones, and the trash size. */
@@ -77,7 +78,7 @@ export function loadNotes(db: BackstoryDB, filter: NoteFilter): Promise<Note[]> 
 
 /** How a note's entity is named once no installed pack has it (the note itself is kept). */
 export function goneEntityLabel(id: string): string {
-  return `${id} (entity no longer in any pack)`;
+  return t('libGoneEntity', { id });
 }
 
 /**
@@ -172,7 +173,7 @@ export interface EntityIndexRow {
   key: string;
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const collator = (): Intl.Collator => new Intl.Collator(uiLang(), { sensitivity: 'base', numeric: true });
 
 /** Every entity of every installed pack, one row per id, by name. */
 export async function loadEntityIndex(db: BackstoryDB): Promise<EntityIndexRow[]> {
@@ -202,7 +203,8 @@ export async function loadEntityIndex(db: BackstoryDB): Promise<EntityIndexRow[]
       });
     }
   }
-  return [...rows.values()].sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byName = collator();
+  return [...rows.values()].sort((a, b) => byName.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** One entity as the editor opens it: the version shown (the reader's edit, else the first pack's). */

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import type { JSX } from 'preact';
 import type { Note, NoteDraft, NoteTarget, SaveResult } from '../../lib/model';
 import { safeHttpUrl } from '../../lib/format';
@@ -13,7 +14,7 @@ export interface NotePage {
 }
 
 /** What the editor says after a save that landed, but met a newer edit of the same note. */
-export const CONFLICT_MESSAGE = 'Edited elsewhere too — both versions kept';
+export const CONFLICT_MESSAGE = t('notesConflict');
 
 export interface NoteEditorProps {
   /** What a new note is about; ignored for an edit (the note keeps its target). */
@@ -86,7 +87,7 @@ function messageOf(error: unknown): string {
  * Root class: `bs-note-editor`.
  */
 export function NoteEditor(props: NoteEditorProps) {
-  const { target, page, save, onSaved, onCancel, label = 'Note', autoFocus = true } = props;
+  const { target, page, save, onSaved, onCancel, label = t('notesLabelNote'), autoFocus = true } = props;
   const id = useId();
   const key = draftKey(target, props.note);
   const [restored] = useState(() => takeDraft(key));
@@ -177,6 +178,7 @@ export function NoteEditor(props: NoteEditorProps) {
         maxLength={NOTE_LIMITS.text}
         readOnly={saving}
         value={text}
+        dir="auto"
         aria-describedby={`${id}-hint`}
         onInput={(e) => {
           setText(e.currentTarget.value);
@@ -184,7 +186,7 @@ export function NoteEditor(props: NoteEditorProps) {
         }}
       />
       <label class="bs-label" for={`${id}-tags`}>
-        Tags
+        {t('notesTags')}
       </label>
       <TagInput
         id={`${id}-tags`}
@@ -198,22 +200,23 @@ export function NoteEditor(props: NoteEditorProps) {
         }}
       />
       <p class="bs-hint" id={`${id}-hint`}>
-        {restored ? 'Your unsaved draft is back. ' : ''}Ctrl+Enter to save · Esc to cancel
+        {restored ? `${t('notesDraftBack')} ` : ''}
+        {t('notesKeysHint')}
       </p>
       <div class="bs-note-editor__actions">
         <button type="submit" class="bs-nbutton bs-nbutton--primary" disabled={saving || empty}>
-          Save
+          {t('commonSave')}
         </button>
         <button type="button" class="bs-nbutton" onClick={cancel}>
-          Cancel
+          {t('commonCancel')}
         </button>
         <span class="bs-note-editor__status" role="status">
-          {status.kind === 'saving' ? 'Saving…' : status.kind === 'saved' ? 'Saved' : status.kind === 'conflict' ? CONFLICT_MESSAGE : ''}
+          {status.kind === 'saving' ? t('commonSaving') : status.kind === 'saved' ? t('commonSaved') : status.kind === 'conflict' ? CONFLICT_MESSAGE : ''}
         </span>
       </div>
       {status.kind === 'error' ? (
         <p class="bs-note-editor__error" role="alert">
-          Not saved: {status.message}
+          {t('notesNotSaved', { message: status.message })}
         </p>
       ) : null}
     </form>

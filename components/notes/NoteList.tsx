@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '../../lib/i18n';
 import type { Note } from '../../lib/model';
 import { NoteView } from './NoteView';
 
@@ -29,9 +30,9 @@ export function sortNewestFirst(notes: readonly Note[]): Note[] {
  * A list of notes, newest first, each a `NoteView` (or its editor while being edited), or
  * the `empty` content when there are none. Root class: `bs-note-list`.
  */
-export function NoteList({ notes, empty, onEdit, onDelete, editingId, renderEditor, busyIds, showPage, label = 'Notes' }: NoteListProps) {
+export function NoteList({ notes, empty, onEdit, onDelete, editingId, renderEditor, busyIds, showPage, label = t('notesListLabel') }: NoteListProps) {
   if (notes.length === 0) {
-    return <p class="bs-note-list__empty">{empty ?? 'No notes yet.'}</p>;
+    return <p class="bs-note-list__empty">{empty ?? t('notesNoneYet')}</p>;
   }
   return (
     <ul class="bs-note-list" aria-label={label}>

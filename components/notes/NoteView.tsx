@@ -1,4 +1,6 @@
 import type { Note } from '../../lib/model';
+import { t } from '../../lib/i18n';
+import { tx } from '../i18n';
 import { safeHttpUrl, urlHost } from '../../lib/format';
 import { noteDate, noteDateTime } from './dates';
 
@@ -33,18 +35,18 @@ export function NoteView({ note, onEdit, onDelete, showPage = true, busy }: Note
   return (
     <article class="bs-note" data-conflict={note.conflictOf ? 'true' : undefined}>
       {note.conflictOf ? (
-        <p class="bs-note__badge" title="Two edits of this note met; both versions were kept.">
-          Conflict copy
+        <p class="bs-note__badge" title={t('notesConflictCopyTitle')}>
+          {t('notesConflictCopy')}
         </p>
       ) : null}
-      <p class="bs-note__text">
+      <p class="bs-note__text" dir="auto">
         {note.text}
       </p>
       {note.tags.length > 0 ? (
-        <ul class="bs-chips" aria-label="Tags">
+        <ul class="bs-chips" aria-label={t('notesTags')}>
           {note.tags.map((tag) => (
             <li class="bs-chip" key={tag}>
-              {tag}
+              <bdi>{tag}</bdi>
             </li>
           ))}
         </ul>
@@ -53,25 +55,34 @@ export function NoteView({ note, onEdit, onDelete, showPage = true, busy }: Note
         <time dateTime={noteDateTime(note.createdAt)}>{noteDate(note.createdAt)}</time>
         {edited ? (
           <span>
-            {' · edited '}
-            <time dateTime={noteDateTime(note.updatedAt)}>{noteDate(note.updatedAt)}</time>
+            {' · '}
+            {tx('notesEdited', { date: <time dateTime={noteDateTime(note.updatedAt)}>{noteDate(note.updatedAt)}</time> })}
           </span>
         ) : null}
         {showPage && href ? (
           <span class="bs-note__page">
-            {' · on '}
-            <a class="bs-note__link" href={href} target="_blank" rel="noopener noreferrer">
-              {pageLabel(note, href)}
-            </a>
+            {' · '}
+            {tx('notesOnPage', {
+              page: (
+                <a class="bs-note__link" href={href} target="_blank" rel="noopener noreferrer" dir="auto">
+                  {pageLabel(note, href)}
+                </a>
+              ),
+            })}
           </span>
         ) : null}
-        {showPage && !href && note.pageTitle ? <span class="bs-note__page">{` · on ${note.pageTitle}`}</span> : null}
+        {showPage && !href && note.pageTitle ? (
+          <span class="bs-note__page">
+            {' · '}
+            {tx('notesOnPage', { page: <bdi>{note.pageTitle}</bdi> })}
+          </span>
+        ) : null}
       </p>
       {onEdit || onDelete ? (
         <div class="bs-note__actions">
           {onEdit ? (
             <button type="button" class="bs-nbutton" disabled={busy} onClick={() => onEdit(note)}>
-              Edit
+              {t('commonEdit')}
             </button>
           ) : null}
           {onDelete ? (
@@ -80,9 +91,8 @@ export function NoteView({ note, onEdit, onDelete, showPage = true, busy }: Note
               class="bs-nbutton bs-nbutton--danger"
               disabled={busy}
               onClick={() => onDelete(note)}
-             
             >
-              Delete
+              {t('commonDelete')}
             </button>
           ) : null}
         </div>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import type { Note, NoteTarget, SaveResult } from '../../lib/model';
 import type { CardNotesSource } from './card-notes';
 import { CONFLICT_MESSAGE, NoteEditor } from './NoteEditor';
@@ -33,7 +34,7 @@ function upsert(notes: readonly Note[], ...changed: Note[]): Note[] {
  * per note Edit and Delete (to the trash, with an Undo toast). Loads once when shown and
  * again whenever `version` changes. Owns no data: everything goes through `source`.
  */
-export function NotesSection({ entityId, source, version, headingId, title = 'Your notes' }: NotesSectionProps) {
+export function NotesSection({ entityId, source, version, headingId, title = t('notesYourNotes') }: NotesSectionProps) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [editing, setEditing] = useState<Editing>(null);
   const [status, setStatus] = useState('');
@@ -96,7 +97,7 @@ export function NotesSection({ entityId, source, version, headingId, title = 'Yo
 
   const onSaved = (result: SaveResult): void => {
     setNotes((list) => (result.status === 'conflict' ? upsert(list, result.note, result.copy) : upsert(list, result.note)));
-    setStatus(result.status === 'conflict' ? CONFLICT_MESSAGE : 'Saved');
+    setStatus(result.status === 'conflict' ? CONFLICT_MESSAGE : t('commonSaved'));
     keepFocus('.bs-note-editor', () => addButton.current);
     setEditing(null);
   };
@@ -112,7 +113,7 @@ export function NotesSection({ entityId, source, version, headingId, title = 'Yo
         setStatus('');
         keepFocus('.bs-note', () => undoButton.current);
       },
-      (error: unknown) => alive.current && setActionError(`Not deleted: ${messageOf(error)}`),
+      (error: unknown) => alive.current && setActionError(t('notesNotDeleted', { message: messageOf(error) })),
     ).finally(() => {
       if (alive.current) setBusy((b) => new Set([...b].filter((id) => id !== note.id)));
     });
@@ -127,10 +128,10 @@ export function NotesSection({ entityId, source, version, headingId, title = 'Yo
         if (!alive.current) return;
         setNotes((list) => upsert(list, back));
         setTrashed(null);
-        setStatus('Note restored');
+        setStatus(t('notesRestored'));
         keepFocus('.bs-toast', () => addButton.current);
       },
-      (error: unknown) => alive.current && setActionError(`Not restored: ${messageOf(error)}`),
+      (error: unknown) => alive.current && setActionError(t('notesNotRestored', { message: messageOf(error) })),
     ).finally(() => {
       if (alive.current) setBusy((b) => new Set([...b].filter((x) => x !== id)));
     });
@@ -144,7 +145,7 @@ export function NotesSection({ entityId, source, version, headingId, title = 'Yo
       save={(draft) => source.notes.save(draft)}
       onSaved={onSaved}
       onCancel={closeEditor}
-      label={note ? 'Edit note' : 'New note'}
+      label={note ? t('notesEditNote') : t('notesNewNote')}
     />
   );
 
@@ -153,16 +154,16 @@ export function NotesSection({ entityId, source, version, headingId, title = 'Yo
       <h3 class="bs-section__title" id={headingId}>
         {title}
       </h3>
-      {load.status === 'loading' ? <p class="bs-note-list__empty">Loading notes…</p> : null}
+      {load.status === 'loading' ? <p class="bs-note-list__empty">{t('notesLoading')}</p> : null}
       {load.status === 'error' ? (
         <p class="bs-note-editor__error" role="alert">
-          Couldn't load your notes: {load.message}
+          {t('notesCouldNotLoadYours', { message: load.message })}
         </p>
       ) : null}
       {load.status === 'ready' ? (
         <NoteList
           notes={notes}
-          empty="No notes on this yet."
+          empty={t('notesNoneOnThis')}
           label={title}
           editingId={editing !== 'new' ? editing : null}
           renderEditor={(note) => editor(note)}
@@ -187,7 +188,7 @@ export function NotesSection({ entityId, source, version, headingId, title = 'Yo
             setEditing('new');
           }}
         >
-          Add a note
+          {t('notesAdd')}
         </button>
       )}
       <p class="bs-notes__status" role="status">

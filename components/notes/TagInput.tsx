@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import type { JSX } from 'preact';
 import { NOTE_LIMITS } from '../../lib/notes/limits';
 
@@ -43,14 +44,14 @@ export function TagInput({ id, tags, onChange, disabled, pending, onPendingChang
     const next = addTags(tags, text);
     if (next.length !== tags.length) {
       onChange(next);
-      setAnnounce(`Tag added: ${next.slice(tags.length).join(', ')}`);
+      setAnnounce(t('notesTagAdded', { tags: next.slice(tags.length).join(', ') }));
     }
     onPendingChange('');
   };
 
   const remove = (tag: string): void => {
     onChange(tags.filter((t) => t !== tag));
-    setAnnounce(`Tag removed: ${tag}`);
+    setAnnounce(t('notesTagRemoved', { tag }));
   };
 
   const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLInputElement>): void => {
@@ -82,11 +83,11 @@ export function TagInput({ id, tags, onChange, disabled, pending, onPendingChang
         <ul class="bs-chips">
           {tags.map((tag) => (
             <li class="bs-chip" key={tag}>
-              {tag}
+              <bdi>{tag}</bdi>
               <button
                 type="button"
                 class="bs-chip__remove"
-                aria-label={`Remove tag ${tag}`}
+                aria-label={t('notesRemoveTag', { tag })}
                 disabled={disabled}
                 onClick={() => {
                   refocus.current = true;
@@ -106,7 +107,7 @@ export function TagInput({ id, tags, onChange, disabled, pending, onPendingChang
         type="text"
         autoComplete="off"
         spellcheck={false}
-        placeholder="Add tags, separated by commas"
+        placeholder={t('notesTagsPlaceholder')}
         maxLength={NOTE_LIMITS.tag * 4}
         disabled={disabled || tags.length >= NOTE_LIMITS.tags}
         value={pending}

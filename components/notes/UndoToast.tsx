@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import type { Ref } from 'preact';
 
 export interface UndoToastProps {
@@ -32,7 +33,7 @@ function isKeyboardFocus(target: EventTarget | null): boolean {
  * reachable with Tab. It stays ~8 s, longer while the pointer or keyboard focus is on it
  * (so nobody is hurried), and Esc on it dismisses it. Root class: `bs-toast`.
  */
-export function UndoToast({ message = 'Note moved to trash', onUndo, onDismiss, duration = UNDO_TOAST_MS, undoRef, busy }: UndoToastProps) {
+export function UndoToast({ message = t('notesMovedToTrash'), onUndo, onDismiss, duration = UNDO_TOAST_MS, undoRef, busy }: UndoToastProps) {
   const [paused, setPaused] = useState(false);
   const dismiss = useRef(onDismiss);
   dismiss.current = onDismiss;
@@ -60,7 +61,7 @@ export function UndoToast({ message = 'Note moved to trash', onUndo, onDismiss, 
       <span class="bs-toast__text">{message}</span>
       <span aria-hidden="true"> · </span>
       <button type="button" class="bs-nbutton bs-toast__undo" ref={undoRef} disabled={busy} onClick={onUndo}>
-        Undo
+        {t('commonUndo')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t, tn } from '../../lib/i18n';
 import type { ComponentChildren } from 'preact';
 
 /** The review page's states other than the review itself: one heading, focus on it. */
@@ -17,9 +18,9 @@ function StatePanel({ title, children, busy = false }: { title: string; children
 
 export function LoadingState() {
   return (
-    <StatePanel title="Follow this story" busy>
+    <StatePanel title={t('rvFollow')} busy>
       <p class="bs-rv-status" role="status">
-        Reading the article…
+        {t('rvReading')}
       </p>
     </StatePanel>
   );
@@ -28,11 +29,11 @@ export function LoadingState() {
 /** The tab cannot be read as an article: a browser page, a PDF, a closed tab, or no names found. */
 export function UnreadableState({ message, onClose }: { message: string; onClose(): void }) {
   return (
-    <StatePanel title="This tab cannot be followed">
+    <StatePanel title={t('rvCannotFollow')}>
       <p class="bs-rv-status">{message}</p>
       <div class="bs-rv-actions">
         <button type="button" class="bs-rv-button" onClick={onClose}>
-          Close
+          {t('commonClose')}
         </button>
       </div>
     </StatePanel>
@@ -41,16 +42,16 @@ export function UnreadableState({ message, onClose }: { message: string; onClose
 
 export function ErrorState({ message, onRetry, onClose }: { message: string; onRetry(): void; onClose(): void }) {
   return (
-    <StatePanel title="Something went wrong">
+    <StatePanel title={t('rvWrong')}>
       <p class="bs-rv-alert" role="alert">
-        Backstory could not read the article: {message}
+        {t('rvCouldNotRead', { message })}
       </p>
       <div class="bs-rv-actions">
         <button type="button" class="bs-rv-button bs-rv-button--primary" onClick={onRetry}>
-          Try again
+          {t('rvTryAgain')}
         </button>
         <button type="button" class="bs-rv-button" onClick={onClose}>
-          Close
+          {t('commonClose')}
         </button>
       </div>
     </StatePanel>
@@ -58,18 +59,18 @@ export function ErrorState({ message, onRetry, onClose }: { message: string; onR
 }
 
 export function savedMessage(title: string, entities: number): string {
-  return `Saved “${title}”: ${entities} ${entities === 1 ? 'entity' : 'entities'}. They are underlined in the article's tab now.`;
+  return tn('rvSavedMsg', entities, { title });
 }
 
 export function SavedState({ title, entities, onBack, error }: { title: string; entities: number; onBack(): void; error?: string | undefined }) {
   return (
-    <StatePanel title="You follow this story">
+    <StatePanel title={t('rvYouFollow')}>
       <p class="bs-rv-status bs-rv-status--ok" role="status">
         {savedMessage(title, entities)}
       </p>
       <div class="bs-rv-actions">
         <button type="button" class="bs-rv-button bs-rv-button--primary" onClick={onBack}>
-          Back to the article
+          {t('rvBack')}
         </button>
       </div>
       {error ? (

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t, tn } from '../../lib/i18n';
 import type { Entity } from '../../lib/model';
 import { KINDS, KIND_ORDER, isKind } from '../../lib/kinds';
 import { formatDate } from '../../lib/format';
@@ -20,10 +21,16 @@ export interface ProposalCardProps {
   announce(message: string): void;
 }
 
-const CASE_HINT: Record<Entity['aliases'][number]['case'], string> = {
-  sensitive: 'exact case',
-  proper: 'as written or in capitals',
-  insensitive: 'any case',
+const CASE_HINT: Readonly<Record<Entity['aliases'][number]['case'], string>> = {
+  get sensitive() {
+    return t('rvCaseSensitive');
+  },
+  get proper() {
+    return t('rvCaseProper');
+  },
+  get insensitive() {
+    return t('rvCaseInsensitive');
+  },
 };
 
 /** One proposed entity: include it or not, rename, change kind, aliases, contexts, merge. */
@@ -53,7 +60,7 @@ export function ProposalCard({ proposal, state, uid, uidOf, dispatch, focusLater
     setNameError(problem);
     if (problem === null && cleanText(value) !== entity.name) {
       dispatch({ type: 'rename', id: entity.id, name: value });
-      announce(`Renamed to “${cleanText(value)}”. “${entity.name}” stays an alias.`);
+      announce(t('rvRenamed', { name: cleanText(value), old: entity.name }));
     }
   };
 
@@ -63,13 +70,13 @@ export function ProposalCard({ proposal, state, uid, uidOf, dispatch, focusLater
     setAliasError(problem);
     if (problem !== null) return;
     dispatch({ type: 'addAlias', id: entity.id, text: alias });
-    announce(`Added the alias “${cleanText(alias)}”.`);
+    announce(t('rvAliasAdded', { alias: cleanText(alias) }));
     setAlias('');
   };
 
   const removeAlias = (text: string, index: number): void => {
     dispatch({ type: 'removeAlias', id: entity.id, text });
-    announce(`Removed the alias “${text}”.`);
+    announce(t('rvAliasRemoved', { alias: text }));
     const remaining = entity.aliases.length - 1;
     focusLater(remaining > 1 ? `${uid}-alias-${Math.min(index, remaining - 1)}` : `${uid}-add`);
   };
@@ -78,7 +85,7 @@ export function ProposalCard({ proposal, state, uid, uidOf, dispatch, focusLater
     const target = others.find((o) => o.id === mergeTarget);
     if (!target) return;
     dispatch({ type: 'merge', keepId: target.id, mergeId: entity.id });
-    announce(`Merged “${entity.name}” into “${target.name}”.`);
+    announce(t('rvMerged', { from: entity.name, into: target.name }));
     focusLater(`${uidOf(target.id)}-include`);
   };
 
@@ -97,15 +104,22 @@ export function ProposalCard({ proposal, state, uid, uidOf, dispatch, focusLater
           onChange={() => dispatch({ type: 'toggle', id: entity.id })}
         />
         <h3 class="bs-rv-card__name">
-          <label for={`${uid}-include`}>{entity.name}</label>
+          <label for={`${uid}-include`}>
+            <bdi>{entity.name}</bdi>
+          </label>
         </h3>
-        {entity.role.trim() !== '' ? <p class="bs-rv-card__role">{entity.role}</p> : null}
+        {entity.role.trim() !== '' ? (
+          <p class="bs-rv-card__role" dir="auto">
+            {entity.role}
+          </p>
+        ) : null}
       </div>
 
       <div class="bs-rv-card__fields">
         <div class="bs-rv-field">
           <label for={`${uid}-name`}>
-            Name<span class="bs-sr"> of {entity.name}</span>
+            {t('rvName')}
+            <span class="bs-sr">{` ${t('rvOf', { name: entity.name })}`}</span>
           </label>
           <input
             id={`${uid}-name`}
@@ -132,7 +146,8 @@ export function ProposalCard({ proposal, state, uid, uidOf, dispatch, focusLater
         </div>
         <div class="bs-rv-field">
           <label for={`${uid}-kind`}>
-            Kind<span class="bs-sr"> of {entity.name}</span>
+            {t('rvKind')}
+            <span class="bs-sr">{` ${t('rvOf', { name: entity.name })}`}</span>
           </label>
           <select
             id={`${uid}-kind`}
@@ -141,7 +156,7 @@ export function ProposalCard({ proposal, state, uid, uidOf, dispatch, focusLater
               const kind = e.currentTarget.value;
               if (!isKind(kind)) return;
               dispatch({ type: 'setKind', id: entity.id, kind });
-              announce(`“${entity.name}” is now listed under ${KINDS[kind].plural}.`);
+              announce(t('rvNowUnder', { name: entity.name, kind: KINDS[kind].plural }));
               focusLater(`${uid}-kind`);
             }}
           >
@@ -156,19 +171,19 @@ export function ProposalCard({ proposal, state, uid, uidOf, dispatch, focusLater
 
       <div class="bs-rv-aliases">
         <h4 class="bs-rv-sub" id={`${uid}-aliases`}>
-          Aliases
+          {t('rvAliases')}
         </h4>
         <ul class="bs-rv-chips" aria-labelledby={`${uid}-aliases`}>
           {entity.aliases.map((a, i) => (
             <li key={a.text} class="bs-rv-chip">
-              <span class="bs-rv-chip__text">{a.text}</span>
+              <bdi class="bs-rv-chip__text">{a.text}</bdi>
               {a.case === 'sensitive' ? <span class="bs-rv-chip__case">{CASE_HINT.sensitive}</span> : null}
               {entity.aliases.length > 1 ? (
                 <button
                   type="button"
                   id={`${uid}-alias-${i}`}
                   class="bs-rv-chip__remove"
-                  aria-label={`Remove the alias “${a.text}” (${CASE_HINT[a.case]})`}
+                  aria-label={t('rvRemoveAlias', { alias: a.text, rule: CASE_HINT[a.case] })}
                   onClick={() => removeAlias(a.text, i)}
                 >
                   <span aria-hidden="true">×</span>
@@ -179,7 +194,8 @@ export function ProposalCard({ proposal, state, uid, uidOf, dispatch, focusLater
         </ul>
         <form class="bs-rv-inline" onSubmit={addAlias}>
           <label for={`${uid}-add`}>
-            Add an alias<span class="bs-sr"> to {entity.name}</span>
+            {t('rvAddAlias')}
+            <span class="bs-sr">{` ${t('rvTo', { name: entity.name })}`}</span>
           </label>
           <div class="bs-rv-inline__row">
             <input
@@ -196,7 +212,7 @@ export function ProposalCard({ proposal, state, uid, uidOf, dispatch, focusLater
               {...describedBy(aliasError, `${uid}-add-error`)}
             />
             <button type="submit" class="bs-rv-button">
-              Add
+              {t('rvAdd')}
             </button>
           </div>
           {aliasError ? (
@@ -209,7 +225,7 @@ export function ProposalCard({ proposal, state, uid, uidOf, dispatch, focusLater
 
       {entity.contexts.length > 0 ? (
         <div class="bs-rv-contexts">
-          <h4 class="bs-rv-sub">In the article</h4>
+          <h4 class="bs-rv-sub">{t('rvInArticle')}</h4>
           <ul>
             {shown.map((c, i) => (
               <ContextLine key={i} text={c.text} date={c.date} />
@@ -217,9 +233,7 @@ export function ProposalCard({ proposal, state, uid, uidOf, dispatch, focusLater
           </ul>
           {more.length > 0 ? (
             <details>
-              <summary>
-                {more.length} more {more.length === 1 ? 'sentence' : 'sentences'}
-              </summary>
+              <summary>{tn('rvMoreSentences', more.length)}</summary>
               <ul>
                 {more.map((c, i) => (
                   <ContextLine key={i} text={c.text} date={c.date} />
@@ -233,19 +247,21 @@ export function ProposalCard({ proposal, state, uid, uidOf, dispatch, focusLater
       {others.length > 0 ? (
         <div class="bs-rv-merge">
           <label for={`${uid}-merge`}>
-            Merge into…<span class="bs-sr"> (merge {entity.name} into another proposal)</span>
+            {t('rvMergeInto')}
+            <span class="bs-sr">{` ${t('rvMergeHint', { name: entity.name })}`}</span>
           </label>
           <div class="bs-rv-inline__row">
             <select id={`${uid}-merge`} value={mergeTarget} onChange={(e) => setMergeTarget(e.currentTarget.value)}>
-              <option value="">Choose…</option>
+              <option value="">{t('rvChoose')}</option>
               {others.map((o) => (
                 <option key={o.id} value={o.id}>
-                  {o.name} ({KINDS[o.kind].label})
+                  {t('rvOption', { name: o.name, kind: KINDS[o.kind].label })}
                 </option>
               ))}
             </select>
             <button type="button" class="bs-rv-button" disabled={mergeTarget === ''} onClick={doMerge}>
-              Merge<span class="bs-sr"> {entity.name}</span>
+              {t('rvMerge')}
+              <span class="bs-sr">{` ${entity.name}`}</span>
             </button>
           </div>
         </div>
@@ -257,7 +273,7 @@ export function ProposalCard({ proposal, state, uid, uidOf, dispatch, focusLater
 function ContextLine({ text, date }: { text: string; date: string }) {
   return (
     <li class="bs-rv-context">
-      <q>{text}</q> <time dateTime={date}>{formatDate(date)}</time>
+      <q dir="auto">{text}</q> <time dateTime={date}>{formatDate(date)}</time>
     </li>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useReducer, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import type { EntityKind, InstalledPack, Pack } from '../../lib/model';
 import type { ImportPackResult } from '../../lib/messaging';
 import { KINDS, KIND_ORDER } from '../../lib/kinds';
@@ -91,21 +92,19 @@ export function ReviewScreen({ draft, save, onSaved, onCancel }: ReviewScreenPro
   return (
     <main class="bs-rv" aria-busy={saving.kind === 'saving'}>
       <header class="bs-rv-header">
-        <h1 class="bs-rv-title">Follow this story</h1>
-        <p class="bs-rv-lede">
-          Check what Backstory found in the article. Nothing is saved until you press “Save pack”.
-        </p>
+        <h1 class="bs-rv-title">{t('rvFollow')}</h1>
+        <p class="bs-rv-lede">{t('rvLede')}</p>
         <PackDetails state={state} dispatch={dispatch} />
       </header>
 
       <p class="bs-rv-count" aria-live="polite">
-        {selected} of {total} selected
+        {t('rvSelected', { selected, total })}
       </p>
 
       {groupByKind(state.proposals).map((group) => (
         <section key={group.kind} class="bs-rv-group" aria-labelledby={`bs-rv-group-${group.kind}`}>
           <h2 id={`bs-rv-group-${group.kind}`} class="bs-rv-group__title">
-            {KINDS[group.kind].plural} <span class="bs-rv-group__count">({group.proposals.length})</span>
+            {KINDS[group.kind].plural} <span class="bs-rv-group__count">{t('rvGroupCount', { count: group.proposals.length })}</span>
           </h2>
           <ul class="bs-rv-list">
             {group.proposals.map((p) => (
@@ -141,12 +140,12 @@ export function ReviewScreen({ draft, save, onSaved, onCancel }: ReviewScreenPro
             disabled={selected === 0 || saving.kind === 'saving'}
             onClick={() => void submit(false)}
           >
-            {saving.kind === 'saving' ? 'Saving…' : 'Save pack'}
+            {saving.kind === 'saving' ? t('commonSaving') : t('rvSavePack')}
           </button>
           <button type="button" class="bs-rv-button" onClick={onCancel}>
-            Cancel
+            {t('commonCancel')}
           </button>
-          {selected === 0 ? <p class="bs-rv-hint">Select at least one to save the pack.</p> : null}
+          {selected === 0 ? <p class="bs-rv-hint">{t('rvSelectOne')}</p> : null}
         </div>
       </footer>
     </main>
@@ -172,7 +171,7 @@ function PackDetails({ state, dispatch }: { state: ReviewState; dispatch: (a: { 
   return (
     <div class="bs-rv-pack">
       <div class="bs-rv-field bs-rv-field--wide">
-        <label for="bs-rv-pack-title">Story title</label>
+        <label for="bs-rv-pack-title">{t('rvStoryTitle')}</label>
         <input
           id="bs-rv-pack-title"
           type="text"
@@ -191,7 +190,7 @@ function PackDetails({ state, dispatch }: { state: ReviewState; dispatch: (a: { 
       </div>
       <dl class="bs-rv-meta">
         <div>
-          <dt>As of</dt>
+          <dt>{t('rvAsOf')}</dt>
           <dd>
             <time dateTime={state.meta.asOf}>{formatDate(state.meta.asOf)}</time>
           </dd>
@@ -200,16 +199,21 @@ function PackDetails({ state, dispatch }: { state: ReviewState; dispatch: (a: { 
           const href = safeHttpUrl(source.url);
           return (
             <div key={source.id}>
-              <dt>Source</dt>
+              <dt>{t('rvSource')}</dt>
               <dd>
                 {href ? (
-                  <a href={href} target="_blank" rel="noopener noreferrer">
+                  <a href={href} target="_blank" rel="noopener noreferrer" dir="auto">
                     {source.title}
                   </a>
                 ) : (
-                  source.title
+                  <bdi>{source.title}</bdi>
                 )}
-                {source.publisher ? <span class="bs-rv-publisher"> · {source.publisher}</span> : null}
+                {source.publisher ? (
+                  <span class="bs-rv-publisher">
+                    {' · '}
+                    <bdi>{source.publisher}</bdi>
+                  </span>
+                ) : null}
                 {href ? <span class="bs-rv-url">{href}</span> : null}
               </dd>
             </div>
@@ -226,7 +230,7 @@ function SaveFeedback({ saving, onReplace, onKeep }: { saving: SaveState; onRepl
   if (saving.kind === 'invalid') {
     return (
       <div class="bs-rv-alert" role="alert">
-        <p>The pack could not be saved:</p>
+        <p>{t('rvCouldNotSave')}</p>
         <ul>
           {saving.errors.map((line, i) => (
             <li key={i}>{line}</li>
@@ -238,7 +242,7 @@ function SaveFeedback({ saving, onReplace, onKeep }: { saving: SaveState; onRepl
   if (saving.kind === 'failed') {
     return (
       <div class="bs-rv-alert" role="alert">
-        <p>The pack could not be saved: {saving.message}</p>
+        <p>{t('rvCouldNotSaveMsg', { message: saving.message })}</p>
       </div>
     );
   }
@@ -246,14 +250,14 @@ function SaveFeedback({ saving, onReplace, onKeep }: { saving: SaveState; onRepl
     return (
       <div class="bs-rv-confirm" role="alertdialog" aria-labelledby="bs-rv-confirm-text">
         <p id="bs-rv-confirm-text">
-          You already follow “{saving.installed.title}” (v{saving.installed.version}). Replace it?
+          {t('rvAlreadyFollow', { title: saving.installed.title, version: saving.installed.version })}
         </p>
         <div class="bs-rv-actions">
           <button type="button" id="bs-rv-replace" class="bs-rv-button bs-rv-button--primary" onClick={() => onReplace(saving)}>
-            Replace
+            {t('rvReplace')}
           </button>
           <button type="button" class="bs-rv-button" onClick={onKeep}>
-            Keep the one I have
+            {t('rvKeepMine')}
           </button>
         </div>
       </div>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import { formatDate, relationLabel } from '../../lib/format';
 import type { PageEntitySummary } from '../../lib/sidebar-protocol';
 import { useCacheVersion, type CardCache } from './card-cache';
@@ -31,24 +32,27 @@ export function Connections({ entities, cache, observe, onOpen }: ConnectionsPro
   return (
     <section class="bs-sb-section" aria-labelledby="bs-sb-connect" ref={ref}>
       <h2 class="bs-sb-section__title" id="bs-sb-connect">
-        How they connect
+        {t('sbConnectTitle')}
       </h2>
       {groups.length === 0 ? (
-        <p class="bs-sb-muted">{pending || !seen ? 'Looking for connections…' : 'No known connections among the names on this page.'}</p>
+        <p class="bs-sb-muted">{pending || !seen ? t('sbConnectLooking') : t('sbConnectNone')}</p>
       ) : (
         <ul class="bs-sb-connections">
           {groups.map(({ source, items }) => (
             <li class="bs-sb-connection" key={source.id}>
               <h3 class="bs-sb-connection__source" data-kind={source.kind}>
-                {source.name}
+                <bdi>{source.name}</bdi>
               </h3>
-              <ul class="bs-sb-links" aria-label={`${source.name}: connections`}>
+              <ul class="bs-sb-links" aria-label={t('sbConnectionsOf', { name: source.name })}>
                 {items.map(({ relation, target }, i) => (
                   <li class="bs-sb-link" key={`${relation.type}:${target.id}:${i}`}>
                     <span class="bs-sb-link__type">{relationLabel(relation.type)}</span>
-                    <span aria-hidden="true"> → </span>
+                    {' '}
+                    <span aria-hidden="true" class="bs-sb-link__arrow">
+                      →
+                    </span>{' '}
                     <button type="button" class="bs-sb-link__target" data-kind={target.kind} onClick={() => onOpen(target.id)}>
-                      {target.name}
+                      <bdi>{target.name}</bdi>
                     </button>
                     {relation.date ? (
                       <span class="bs-sb-link__date">
@@ -57,7 +61,11 @@ export function Connections({ entities, cache, observe, onOpen }: ConnectionsPro
                         {')'}
                       </span>
                     ) : null}
-                    {relation.label ? <span class="bs-sb-link__label">{relation.label}</span> : null}
+                    {relation.label ? (
+                      <span class="bs-sb-link__label" dir="auto">
+                        {relation.label}
+                      </span>
+                    ) : null}
                   </li>
                 ))}
               </ul>

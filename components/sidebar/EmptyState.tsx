@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '../../lib/i18n';
 import type { PanelState } from './connection';
 
-export const NO_MENTIONS = 'No people, places or topics from your packs on this page';
+export const NO_MENTIONS = t('sbNoMentions');
 
 function Empty({ title, children }: { title: string; children?: ComponentChildren }) {
   return (
@@ -25,44 +26,42 @@ export interface EmptyStateProps {
 export function EmptyState({ state, onScan }: EmptyStateProps) {
   switch (state.kind) {
     case 'loading':
-      return <Empty title="Loading…" />;
+      return <Empty title={t('commonLoading')} />;
     case 'no-tab':
       return (
-        <Empty title="No page to show">
-          <p class="bs-sb-muted">The tab this panel was showing is gone. Open a page to see who and what it is about.</p>
+        <Empty title={t('sbNoTabTitle')}>
+          <p class="bs-sb-muted">{t('sbNoTabText')}</p>
         </Empty>
       );
     case 'connecting':
       return (
-        <Empty title="Reading this page…">
-          <p class="bs-sb-muted">Looking for the people, places and topics of your packs.</p>
+        <Empty title={t('sbReadingTitle')}>
+          <p class="bs-sb-muted">{t('sbReadingText')}</p>
         </Empty>
       );
     case 'unreadable':
       return (
-        <Empty title="Backstory can’t read this page">
+        <Empty title={t('sbUnreadableTitle')}>
           <p class="bs-sb-reason">{state.reason}</p>
         </Empty>
       );
     case 'off':
       return (
-        <Empty title="Backstory is off here">
+        <Empty title={t('sbOffTitle')}>
           <p class="bs-sb-reason">{state.reason}</p>
-          <p class="bs-sb-muted">Turn it back on with the Backstory button in the toolbar, or in Options → Sites.</p>
+          <p class="bs-sb-muted">{t('sbOffText')}</p>
         </Empty>
       );
     case 'no-script':
       return (
-        <Empty title="Backstory isn’t running on this page">
-          <p class="bs-sb-muted">
-            The page was probably open before Backstory was installed or updated. Scan it now, or reload the page.
-          </p>
+        <Empty title={t('sbNoScriptTitle')}>
+          <p class="bs-sb-muted">{t('sbNoScriptText')}</p>
           <button type="button" class="bs-sb-button" onClick={onScan} disabled={state.scanning} aria-disabled={state.scanning}>
-            {state.scanning ? 'Scanning…' : 'Scan this page'}
+            {state.scanning ? t('sbScanning') : t('sbScan')}
           </button>
           {state.error ? (
             <p class="bs-sb-error" role="alert">
-              Couldn’t scan this page: {state.error}
+              {t('sbScanError', { error: state.error })}
             </p>
           ) : null}
         </Empty>
@@ -70,10 +69,10 @@ export function EmptyState({ state, onScan }: EmptyStateProps) {
     case 'ready':
       if (state.summary.entities.length > 0) return null;
       return state.summary.scanning ? (
-        <Empty title="Reading this page…" />
+        <Empty title={t('sbReadingTitle')} />
       ) : (
         <Empty title={NO_MENTIONS}>
-          <p class="bs-sb-muted">Names appear here as soon as the page mentions them.</p>
+          <p class="bs-sb-muted">{t('sbNamesAppear')}</p>
         </Empty>
       );
   }

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { formatNumber } from '../../lib/i18n';
 import { useCallback, useLayoutEffect, useRef } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { CardCache } from './card-cache';
@@ -106,7 +107,7 @@ export function EntityList({ groups, cache, observe, expandedId, focusId, onFocu
               {group.label}
               <span class="bs-sb-group__count">
                 <span class="bs-sb-sr">, </span>
-                {group.entities.length}
+                {formatNumber(group.entities.length)}
               </span>
             </h2>
             <ul class="bs-sb-rows" aria-labelledby={headingId}>

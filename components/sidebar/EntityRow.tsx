@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { formatNumber, t, tn } from '../../lib/i18n';
 import { memo } from 'preact/compat';
 import { useRef } from 'preact/hooks';
 import type { EntityKind } from '../../lib/model';
@@ -26,7 +27,7 @@ export interface EntityRowProps {
 }
 
 /** "1 mention", "12 mentions". */
-export const mentions = (n: number): string => `${n} mention${n === 1 ? '' : 's'}`;
+export const mentions = (n: number): string => tn('sbMentions', n);
 
 /**
  * One entity on the page: its name and mention count (a fixed-width badge), its role and a
@@ -57,17 +58,21 @@ function EntityRowImpl({ id, kind, name, count, cache, observe, tabbable, expand
           onFocus={() => onFocusRow(id)}
         >
           <span class="bs-sb-row__name" id={nameId}>
-            {name}
+            <bdi>{name}</bdi>
           </span>
           <span class="bs-sb-count" title={mentions(count)}>
-            {count}
-            <span class="bs-sb-sr"> {count === 1 ? 'mention' : 'mentions'}</span>
+            {formatNumber(count)}
+            <span class="bs-sb-sr">{` ${tn('sbMentionsWord', count)}`}</span>
           </span>
         </button>
         {/* Outside the button (its name stays short); the button's ::after covers it for the pointer. */}
         <span class="bs-sb-row__desc" id={descId}>
-          <span class="bs-sb-row__role">{data ? data.role : entry?.status === 'error' ? 'Card not available' : '\u00a0'}</span>
-          <span class="bs-sb-row__summary">{data ? data.summary : '\u00a0'}</span>
+          <span class="bs-sb-row__role" dir={data ? 'auto' : undefined}>
+            {data ? data.role : entry?.status === 'error' ? t('sbCardNotAvailable') : '\u00a0'}
+          </span>
+          <span class="bs-sb-row__summary" dir={data ? 'auto' : undefined}>
+            {data ? data.summary : '\u00a0'}
+          </span>
         </span>
       </div>
       {expanded ? children : null}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t, tn } from '../../lib/i18n';
 import type { PageEntitySummary } from '../../lib/sidebar-protocol';
 import { CardView, type CardState } from '../CardView';
 import type { CardNotesSource } from '../notes/card-notes';
@@ -60,28 +61,28 @@ export function ExpandedEntity({ entity, panelId, cache, position, onStep, onOpe
     if (state.status !== 'loading') follow.current = false;
   }, [shownId, state.status]);
   const count = position?.count ?? entity.count;
-  const where = position ? `${position.index + 1} of ${position.count}` : `${count} on this page`;
+  const where = position ? t('sbStepPosition', { index: position.index + 1, count: position.count }) : tn('sbStepOnPage', count);
   return (
     <div class="bs-sb-expanded" id={panelId} ref={box}>
-      <div class="bs-sb-stepper" role="group" aria-label={`Mentions of ${entity.name}`}>
+      <div class="bs-sb-stepper" role="group" aria-label={t('sbMentionsOf', { name: entity.name })}>
         <button
           type="button"
           class="bs-sb-step"
-          aria-label="Previous mention"
+          aria-label={t('sbPrevMention')}
           disabled={count < 2 && position !== undefined}
           onClick={() => onStep(entity.id, -1)}
         >
-          <span aria-hidden="true">‹</span>
+          <span aria-hidden="true" class="bs-sb-step__icon">‹</span>
         </button>
         <span class="bs-sb-stepper__pos">{where}</span>
         <button
           type="button"
           class="bs-sb-step"
-          aria-label="Next mention"
+          aria-label={t('sbNextMention')}
           disabled={count < 2 && position !== undefined}
           onClick={() => onStep(entity.id, 1)}
         >
-          <span aria-hidden="true">›</span>
+          <span aria-hidden="true" class="bs-sb-step__icon">›</span>
         </button>
       </div>
       <CardView

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import { request, type Transport } from '../../lib/messaging';
 import type { Note } from '../../lib/model';
 import type { PageEntitySummary, PageSummary } from '../../lib/sidebar-protocol';
@@ -83,25 +84,25 @@ export function PageNotes({ send, url, summary, notesVersion, observe, onRevealP
   return (
     <section class="bs-sb-section" aria-labelledby="bs-sb-notes" ref={ref}>
       <h2 class="bs-sb-section__title" id="bs-sb-notes">
-        Notes on this page
+        {t('sbNotesTitle')}
       </h2>
-      {load.status === 'loading' ? <p class="bs-sb-muted">Loading notes…</p> : null}
+      {load.status === 'loading' ? <p class="bs-sb-muted">{t('sbNotesLoading')}</p> : null}
       {load.status === 'error' ? (
         <p class="bs-sb-error" role="alert">
-          Couldn't load the notes: {load.message}
+          {t('sbNotesError', { message: load.message })}
         </p>
       ) : null}
-      {empty ? <p class="bs-sb-muted">No notes on this page or on the names in it yet.</p> : null}
+      {empty ? <p class="bs-sb-muted">{t('sbNotesNone')}</p> : null}
       {value && value.page.length > 0 ? (
         <div class="bs-sb-notegroup">
-          <h3 class="bs-sb-subtitle">About this page</h3>
-          <NoteList notes={value.page} label="About this page" showPage={false} />
+          <h3 class="bs-sb-subtitle">{t('sbAboutPage')}</h3>
+          <NoteList notes={value.page} label={t('sbAboutPage')} showPage={false} />
         </div>
       ) : null}
       {value && value.passages.length > 0 ? (
         <div class="bs-sb-notegroup">
-          <h3 class="bs-sb-subtitle">On passages</h3>
-          <ul class="bs-sb-passages" aria-label="Passage notes">
+          <h3 class="bs-sb-subtitle">{t('sbOnPassages')}</h3>
+          <ul class="bs-sb-passages" aria-label={t('sbPassageNotes')}>
             {value.passages.map((note) => {
               const quote = note.target.type === 'passage' ? note.target.selector.exact : '';
               const lost = orphaned.has(note.id);
@@ -109,12 +110,15 @@ export function PageNotes({ send, url, summary, notesVersion, observe, onRevealP
                 <li class="bs-sb-passage" key={note.id} data-orphaned={lost ? 'true' : undefined}>
                   {lost ? (
                     <>
-                      <p class="bs-sb-passage__quote">“{quote}”</p>
-                      <p class="bs-sb-orphan">Not found on the page any more</p>
+                      <p class="bs-sb-passage__quote" dir="auto">
+                        {t('commonQuoted', { text: quote })}
+                      </p>
+                      <p class="bs-sb-orphan">{t('sbPassageLost')}</p>
                     </>
                   ) : (
                     <button type="button" class="bs-sb-passage__quote bs-sb-passage__go" onClick={() => onRevealPassage(note.id)}>
-                      <span class="bs-sb-sr">Show on the page: </span>“{quote}”
+                      <span class="bs-sb-sr">{`${t('sbShowOnPage')} `}</span>
+                      <bdi>{t('commonQuoted', { text: quote })}</bdi>
                     </button>
                   )}
                   <NoteView note={note} showPage={false} />
@@ -127,9 +131,9 @@ export function PageNotes({ send, url, summary, notesVersion, observe, onRevealP
       {value?.entities.map(({ entity, notes }) => (
         <div class="bs-sb-notegroup" key={entity.id}>
           <h3 class="bs-sb-subtitle" data-kind={entity.kind}>
-            {entity.name}
+            <bdi>{entity.name}</bdi>
           </h3>
-          <NoteList notes={notes} label={`Notes on ${entity.name}`} />
+          <NoteList notes={notes} label={t('sbNotesOn', { name: entity.name })} />
         </div>
       ))}
     </section>

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { formatNumber, t } from '../../lib/i18n';
+import { tx, txn } from '../i18n';
 import { request } from '../../lib/messaging';
 import { urlHost } from '../../lib/format';
 import type { PageSummary } from '../../lib/sidebar-protocol';
@@ -18,16 +20,18 @@ export interface SidebarProps {
 }
 
 const EMPTY: PageSummary['entities'] = [];
-const NOT_CONNECTED = 'The page is not connected; reload it and try again.';
+const notConnected = (): string => t('sbNotConnected');
 const wrap = (i: number, n: number): number => (n <= 0 ? 0 : ((i % n) + n) % n);
 
 /** "Mention 2 of 5 of Chuck Schumer" and friends, for the polite live region. */
 function describe(event: PanelEvent, nameOf: (id: string) => string): string {
   switch (event.type) {
     case 'revealed':
-      return event.count === 0 ? `${nameOf(event.entityId)} is not on the page any more` : `${nameOf(event.entityId)}: mention ${event.index + 1} of ${event.count}`;
+      return event.count === 0
+        ? t('sbGone', { name: nameOf(event.entityId) })
+        : t('sbMentionOf', { name: nameOf(event.entityId), index: event.index + 1, count: event.count });
     case 'revealed-passage':
-      return event.found ? 'Passage shown on the page' : 'That passage is not on the page any more';
+      return event.found ? t('sbPassageShown') : t('sbPassageGone');
     case 'error':
       return event.message;
   }
@@ -79,7 +83,7 @@ export function Sidebar({ deps }: SidebarProps) {
     setPositions({});
   }, [pageKey]);
 
-  const nameOf = useCallback((id: string) => live.current.entities.find((e) => e.id === id)?.name ?? 'It', []);
+  const nameOf = useCallback((id: string) => live.current.entities.find((e) => e.id === id)?.name ?? t('sbIt'), []);
 
   useEffect(
     () =>
@@ -94,7 +98,7 @@ export function Sidebar({ deps }: SidebarProps) {
 
   const reveal = useCallback(
     (entityId: string, index: number) => {
-      if (!connection.post({ type: 'reveal', entityId, index })) setAnnouncement(NOT_CONNECTED);
+      if (!connection.post({ type: 'reveal', entityId, index })) setAnnouncement(notConnected());
     },
     [connection],
   );
@@ -185,9 +189,9 @@ export function Sidebar({ deps }: SidebarProps) {
   return (
     <main class="bs-sb bs-notes-theme">
       <header class="bs-sb-header">
-        <h1 class="bs-sb-title">On this page</h1>
+        <h1 class="bs-sb-title">{t('sbTitle')}</h1>
         {pageLabel ? (
-          <p class="bs-sb-page" title={tab?.url}>
+          <p class="bs-sb-page" title={tab?.url} dir="auto">
             {pageLabel}
           </p>
         ) : null}
@@ -196,7 +200,7 @@ export function Sidebar({ deps }: SidebarProps) {
         <>
           <div class="bs-sb-filter" role="search">
             <label class="bs-sb-filter__label" for="bs-sb-filter">
-              Filter
+              {t('sbFilter')}
             </label>
             <input
               id="bs-sb-filter"
@@ -205,7 +209,7 @@ export function Sidebar({ deps }: SidebarProps) {
               type="search"
               autocomplete="off"
               spellcheck={false}
-              placeholder="Name or role"
+              placeholder={t('sbFilterPlaceholder')}
               value={filter}
               onInput={(e) => setFilter(e.currentTarget.value)}
               onKeyDown={(e) => {
@@ -218,13 +222,14 @@ export function Sidebar({ deps }: SidebarProps) {
             />
           </div>
           <p class="bs-sb-totals">
-            <span class="bs-sb-num">{entities.length}</span> {entities.length === 1 ? 'name' : 'names'} ·{' '}
-            <span class="bs-sb-num">{mentionTotal}</span> {mentionTotal === 1 ? 'mention' : 'mentions'}
-            {summary.scanning ? ' · still reading the page…' : ''}
-            {filter.trim() ? ` · ${visible.length} shown` : ''}
+            {txn('sbTotalNames', entities.length, { num: <span class="bs-sb-num">{formatNumber(entities.length)}</span> })}
+            {' · '}
+            {txn('sbTotalMentions', mentionTotal, { num: <span class="bs-sb-num">{formatNumber(mentionTotal)}</span> })}
+            {summary.scanning ? ` · ${t('sbTotalsReading')}` : ''}
+            {filter.trim() ? ` · ${t('sbTotalsShown', { count: visible.length })}` : ''}
           </p>
           {groups.length === 0 ? (
-            <p class="bs-sb-muted bs-sb-nomatch">Nothing on this page matches “{filter.trim()}”.</p>
+            <p class="bs-sb-muted bs-sb-nomatch">{tx('sbNothingMatches', { filter: <bdi>{filter.trim()}</bdi> })}</p>
           ) : (
             <EntityList
               groups={groups}
@@ -250,7 +255,7 @@ export function Sidebar({ deps }: SidebarProps) {
           notesVersion={notesVersion}
           observe={deps.observeVisible}
           onRevealPassage={(noteId) => {
-            if (!connection.post({ type: 'reveal-passage', noteId })) setAnnouncement(NOT_CONNECTED);
+            if (!connection.post({ type: 'reveal-passage', noteId })) setAnnouncement(notConnected());
           }}
         />
       ) : null}

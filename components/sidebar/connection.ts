@@ -4,6 +4,7 @@
  * `PageSummary`. Only the current port is listened to: events from a port of a tab the
  * sidebar has left are dropped, and that port is disconnected on the switch.
  */
+import { t } from '../../lib/i18n';
 import { request } from '../../lib/messaging';
 import type { PageSummary, SidebarRequest } from '../../lib/sidebar-protocol';
 import { parseSidebarEvent } from './events';
@@ -153,7 +154,7 @@ export class PanelConnection {
     let failure: string | null = null;
     try {
       const reply = await request(this.deps.send, 'injectContentScript', { tabId: tab.id });
-      if (!reply.injected) failure = reply.reason ?? 'The page could not be scanned.';
+      if (!reply.injected) failure = reply.reason ?? t('sbCouldNotScan');
     } catch (e) {
       failure = messageOf(e);
     }

@@ -2,6 +2,7 @@
  * Which pages an extension cannot read, and why, in words a reader understands. Pure: the
  * sidebar says this instead of trying (and failing) to connect to a content script.
  */
+import { t } from '../../lib/i18n';
 
 const BROWSER_SCHEMES = [
   'chrome:',
@@ -28,17 +29,31 @@ const STORES: readonly { host: string; path?: string }[] = [
   { host: 'addons.opera.com' },
 ];
 
+/** The reasons, in the UI's language (read when asked for). */
 export const UNREADABLE = {
-  browser: 'This is one of the browser’s own pages. Browsers don’t let extensions read them.',
-  viewSource: 'This is a page’s source view. Browsers don’t let extensions read it.',
-  store: 'Browsers don’t let extensions read their add-on store.',
-  pdf: 'This is a PDF. It opens in the browser’s PDF viewer, which extensions can’t read.',
-  file: 'This is a file on your computer. To read it, turn on “Allow access to file URLs” in Backstory’s extension settings.',
-  other: 'Extensions can’t read this kind of page.',
+  get browser() {
+    return t('sbUnreadableBrowser');
+  },
+  get viewSource() {
+    return t('sbUnreadableViewSource');
+  },
+  get store() {
+    return t('sbUnreadableStore');
+  },
+  get pdf() {
+    return t('sbUnreadablePdf');
+  },
+  get file() {
+    return t('sbUnreadableFile');
+  },
+  get other() {
+    return t('sbUnreadableOther');
+  },
   /** No URL and no content script: a browser page, or a site Backstory is not allowed on. */
-  hidden:
-    'It is one of the browser’s own pages, or Backstory isn’t allowed on this site (see “Site access” in the extension’s details).',
-} as const;
+  get hidden() {
+    return t('sbUnreadableHidden');
+  },
+};
 
 function parse(url: string): URL | null {
   try {
@@ -77,11 +92,11 @@ export function offReason(status: { runs: boolean; reason: string; host: string 
   if (status.runs) return null;
   switch (status.reason) {
     case 'site-off':
-      return `You turned Backstory off on ${status.host}.`;
+      return t('sbOffSite', { host: status.host });
     case 'not-listed':
-      return `Backstory runs only on the sites you list, and ${status.host} is not one of them.`;
+      return t('sbOffNotListed', { host: status.host });
     case 'paused':
-      return 'Backstory is paused everywhere.';
+      return t('sbOffPaused');
     default:
       return null;
   }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { t, uiDir, uiLang } from '../../lib/i18n';
 import type { Note, NoteDraft, NoteTarget, SaveResult } from '../../lib/model';
 import { CONFLICT_MESSAGE, NoteEditor, NoteList, UndoToast, type NotePage } from '../../components/notes';
 
@@ -69,7 +70,7 @@ export function PassagePanel(props: PassagePanelProps) {
     const changed = result.status === 'conflict' ? [result.note, result.copy] : [result.note];
     const ids = new Set(changed.map((n) => n.id));
     setNotes((list) => [...changed, ...list.filter((n) => !ids.has(n.id))]);
-    setStatus(result.status === 'conflict' ? CONFLICT_MESSAGE : 'Saved');
+    setStatus(result.status === 'conflict' ? CONFLICT_MESSAGE : t('psSaved'));
     setEditing(null);
   };
 
@@ -81,7 +82,7 @@ export function PassagePanel(props: PassagePanelProps) {
         setTrashed(gone);
         onChange();
       },
-      (e: unknown) => setError(`Not deleted: ${messageOf(e)}`),
+      (e: unknown) => setError(t('notesNotDeleted', { message: messageOf(e) })),
     );
   };
 
@@ -91,10 +92,10 @@ export function PassagePanel(props: PassagePanelProps) {
       (back) => {
         setNotes((list) => [back, ...list.filter((n) => n.id !== back.id)]);
         setTrashed(null);
-        setStatus('Note restored');
+        setStatus(t('notesRestored'));
         onChange();
       },
-      (e: unknown) => setError(`Not restored: ${messageOf(e)}`),
+      (e: unknown) => setError(t('notesNotRestored', { message: messageOf(e) })),
     );
   };
 
@@ -106,7 +107,7 @@ export function PassagePanel(props: PassagePanelProps) {
       save={(draft) => actions.save(draft)}
       onSaved={saved}
       onCancel={() => (fresh ? onClose() : setEditing(null))}
-      label={note ? 'Edit note' : 'Your note on this passage'}
+      label={note ? t('psEditNote') : t('psYourNote')}
     />
   );
 
@@ -114,6 +115,8 @@ export function PassagePanel(props: PassagePanelProps) {
     <section
       class="bs-notes-theme bs-passage"
       data-theme={theme}
+      lang={uiLang()}
+      dir={uiDir()}
       role="dialog"
       aria-labelledby={headingId}
       onKeyDown={(e) => {
@@ -125,21 +128,23 @@ export function PassagePanel(props: PassagePanelProps) {
     >
       <header class="bs-passage__header">
         <h2 class="bs-passage__title" id={headingId}>
-          {fresh ? 'New note on this passage' : 'Notes on this passage'}
+          {fresh ? t('psNewTitle') : t('psTitle')}
         </h2>
-        <button type="button" class="bs-nbutton bs-passage__close" ref={closeButton} aria-label="Close" onClick={onClose}>
+        <button type="button" class="bs-nbutton bs-passage__close" ref={closeButton} aria-label={t('commonClose')} onClick={onClose}>
           ×
         </button>
       </header>
-      <blockquote class="bs-passage__quote">{shorten(quote)}</blockquote>
+      <blockquote class="bs-passage__quote" dir="auto">
+        {shorten(quote)}
+      </blockquote>
       {fresh ? (
         editor()
       ) : (
         <>
           <NoteList
             notes={notes}
-            empty="No notes on this passage."
-            label="Notes on this passage"
+            empty={t('psNone')}
+            label={t('psTitle')}
             showPage={false}
             editingId={editing !== 'new' ? editing : null}
             renderEditor={(note) => editor(note)}
@@ -153,7 +158,7 @@ export function PassagePanel(props: PassagePanelProps) {
             editor()
           ) : (
             <button type="button" class="bs-nbutton bs-notes__add" onClick={() => setEditing('new')}>
-              Add a note
+              {t('notesAdd')}
             </button>
           )}
         </>

@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { t, uiDir, uiLang } from '../../lib/i18n';
+import { tx } from '../../components/i18n';
 import type { EntityKind } from '../../lib/model';
 import type { EntityRef, TrackDraft } from '../../lib/messaging';
 import { KIND_ORDER, kindInfo } from '../../lib/kinds';
@@ -48,7 +50,7 @@ export function TrackForm(props: TrackFormProps) {
   }, [state.kind]);
 
   const trimmed = name.replace(/\s+/g, ' ').trim();
-  const invalid = trimmed === '' ? 'Give the name.' : trimmed.length > PACK_LIMITS.name ? `At most ${PACK_LIMITS.name} characters.` : '';
+  const invalid = trimmed === '' ? t('tkGiveName') : trimmed.length > PACK_LIMITS.name ? t('tkAtMost', { max: PACK_LIMITS.name }) : '';
 
   const submit = async (e: Event): Promise<void> => {
     e.preventDefault();
@@ -66,7 +68,7 @@ export function TrackForm(props: TrackFormProps) {
       };
       setState({ kind: 'saved', ref: await save(draft) });
     } catch (error) {
-      setState({ kind: 'error', message: `Not saved: ${messageOf(error)}` });
+      setState({ kind: 'error', message: t('notesNotSaved', { message: messageOf(error) }) });
     }
   };
 
@@ -74,6 +76,8 @@ export function TrackForm(props: TrackFormProps) {
     <section
       class="bs-notes-theme bs-passage bs-track"
       data-theme={theme}
+      lang={uiLang()}
+      dir={uiDir()}
       role="dialog"
       aria-labelledby={`${id}-title`}
       onKeyDown={(e) => {
@@ -85,20 +89,20 @@ export function TrackForm(props: TrackFormProps) {
     >
       <header class="bs-passage__header">
         <h2 class="bs-passage__title" id={`${id}-title`}>
-          Track this name
+          {t('tkTitle')}
         </h2>
-        <button type="button" class="bs-nbutton bs-passage__close" ref={closeButton} aria-label="Close" onClick={onClose}>
+        <button type="button" class="bs-nbutton bs-passage__close" ref={closeButton} aria-label={t('commonClose')} onClick={onClose}>
           ×
         </button>
       </header>
       {state.kind === 'saved' ? (
         <p class="bs-track__done" role="status">
-          {`Tracking “${state.ref.name}” (${kindInfo(state.ref.kind).label.toLowerCase()}) in My entities: it is underlined on every open tab.`}
+          {t('tkTracking', { name: state.ref.name, kind: kindInfo(state.ref.kind).lower })}
         </p>
       ) : (
         <form class="bs-track__form" onSubmit={(e) => void submit(e)} noValidate>
           <div class="bs-track__field">
-            <label for={`${id}-name`}>Name</label>
+            <label for={`${id}-name`}>{t('tkName')}</label>
             <input id={`${id}-name`}
               ref={nameField}
               class="bs-input"
@@ -109,7 +113,7 @@ export function TrackForm(props: TrackFormProps) {
             />
           </div>
           <div class="bs-track__field">
-            <label for={`${id}-kind`}>Kind</label>
+            <label for={`${id}-kind`}>{t('tkKind')}</label>
             <select id={`${id}-kind`} class="bs-input" value={kind} onChange={(e) => setKind(e.currentTarget.value as EntityKind)}>
               {KIND_ORDER.map((k) => (
                 <option key={k} value={k}>
@@ -119,27 +123,26 @@ export function TrackForm(props: TrackFormProps) {
             </select>
           </div>
           <div class="bs-track__field">
-            <label for={`${id}-aliases`}>Other names (comma-separated)</label>
-            <input id={`${id}-aliases`} class="bs-input" value={aliases} placeholder="e.g. Senator Warner" onInput={(e) => setAliases(e.currentTarget.value)} />
+            <label for={`${id}-aliases`}>{t('tkAliases')}</label>
+            <input id={`${id}-aliases`} class="bs-input" value={aliases} placeholder={t('tkAliasesPlaceholder')} onInput={(e) => setAliases(e.currentTarget.value)} />
           </div>
           <div class="bs-track__field">
-            <label for={`${id}-role`}>Role (optional)</label>
+            <label for={`${id}-role`}>{t('tkRole')}</label>
             <input id={`${id}-role`} class="bs-input" value={role} maxLength={PACK_LIMITS.role} onInput={(e) => setRole(e.currentTarget.value)} />
           </div>
           <div class="bs-track__field">
-            <label for={`${id}-context`}>Context from this page</label>
-            <textarea id={`${id}-context`} class="bs-textarea" rows={3} value={context} maxLength={PACK_LIMITS.context} onInput={(e) => setContext(e.currentTarget.value)} />
+            <label for={`${id}-context`}>{t('tkContext')}</label>
+            <textarea id={`${id}-context`} dir="auto" class="bs-textarea" rows={3} value={context} maxLength={PACK_LIMITS.context} onInput={(e) => setContext(e.currentTarget.value)} />
           </div>
           <p class="bs-track__source">
-            {'Source: '}
-            <span class="bs-track__page">{page.title || page.url}</span>
+            {tx('tkSource', { page: <bdi class="bs-track__page">{page.title || page.url}</bdi> })}
           </p>
           <div class="bs-track__actions">
             <button type="submit" class="bs-nbutton bs-nbutton--primary" disabled={invalid !== '' || state.kind === 'saving'}>
-              {state.kind === 'saving' ? 'Tracking…' : 'Track'}
+              {state.kind === 'saving' ? t('tkTrackingBusy') : t('tkTrack')}
             </button>
             <button type="button" class="bs-nbutton" onClick={onClose}>
-              Cancel
+              {t('commonCancel')}
             </button>
           </div>
           {invalid !== '' ? <p class="bs-track__hint">{invalid}</p> : null}

@@ -6,6 +6,8 @@
  * shadow-root host says what happened and offers Undo.
  */
 import { h, render } from 'preact';
+import { applyLocale } from '../../components/i18n';
+import { t } from '../../lib/i18n';
 import { request, type Transport } from '../../lib/messaging';
 import type { CardCorrections } from './card/popover';
 import { UndoToast } from '../../components/notes/UndoToast';
@@ -46,6 +48,7 @@ export function createCorrections(scope: Scope, deps: { send: Transport; doc: Do
       style.textContent = `${notesCss}\n${TOAST_CSS}`;
       const dock = doc.createElement('div');
       dock.className = 'bs-notes-theme bs-toast-dock';
+      applyLocale(dock);
       container.append(style, dock);
       return dock;
     },
@@ -78,8 +81,8 @@ export function createCorrections(scope: Scope, deps: { send: Transport; doc: Do
           onUndo: () => {
             close();
             undo().then(
-              () => show({ message: 'Underlined again.' }),
-              (e: unknown) => show({ message: `Could not undo: ${messageOf(e)}`, error: true }),
+              () => show({ message: t('cardToastUnderlinedAgain') }),
+              (e: unknown) => show({ message: t('cardToastCouldNotUndo', { message: messageOf(e) }), error: true }),
             );
           },
         }),
@@ -94,20 +97,20 @@ export function createCorrections(scope: Scope, deps: { send: Transport; doc: Do
         request(send, 'notHere', { text, entityId }).then(
           ({ id, site }) =>
             show({
-              message: `“${text}” is not underlined as ${name} on ${site} any more.`,
+              message: t('cardToastNotHere', { text, name, site }),
               undo: () => request(send, 'undoNotHere', { id }),
             }),
-          (e: unknown) => show({ message: `Could not change this: ${messageOf(e)}`, error: true }),
+          (e: unknown) => show({ message: t('cardToastCouldNotChange', { message: messageOf(e) }), error: true }),
         );
       },
       notAnywhere(entityId, text, name) {
         request(send, 'notAnywhere', { text, entityId }).then(
           ({ phrase }) =>
             show({
-              message: `“${text}” is not underlined as ${name} anywhere any more.`,
+              message: t('cardToastNotAnywhere', { text, name }),
               undo: () => request(send, 'undoNotAnywhere', { entityId, phrase }),
             }),
-          (e: unknown) => show({ message: `Could not change this: ${messageOf(e)}`, error: true }),
+          (e: unknown) => show({ message: t('cardToastCouldNotChange', { message: messageOf(e) }), error: true }),
         );
       },
     },

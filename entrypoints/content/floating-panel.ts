@@ -6,6 +6,7 @@
  * it has text; focus returns where it was when it closes.
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import { applyLocale } from '../../components/i18n';
 import { render, type ComponentChild } from 'preact';
 import type { Scope } from './scope';
 import { shieldTyping } from '../../components/notes/key-shield';
@@ -52,6 +53,7 @@ export function createFloatingPanel(
       style.textContent = opts.css;
       const root = doc.createElement('div');
       root.hidden = true;
+      applyLocale(root);
       Object.assign(root.style, { position: 'fixed', top: '0px', left: '0px', zIndex: '2147483647', width: 'max-content' });
       container.append(style, root);
       shieldTyping(win, root, ctx.signal);

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import type { Note } from '../../lib/model';
 import type { PassageStatus } from '../../lib/anchoring';
 import { PageNotes, PassageNotes, type NoteActions } from './sections';
@@ -76,18 +77,18 @@ export function App({ deps }: { deps: PopupDeps }) {
   return (
     <main class="bs-notes-theme bs-popup">
       <header class="bs-popup__header">
-        <h1 class="bs-popup__title">Backstory</h1>
+        <h1 class="bs-popup__title">{t('ppTitle')}</h1>
         {state.kind === 'ready' ? (
-          <p class="bs-popup__page" title={state.tab.url}>
+          <p class="bs-popup__page" title={state.tab.url} dir="auto">
             {state.tab.title?.trim() || hostOf(state.tab.url)}
           </p>
         ) : null}
       </header>
-      {state.kind === 'loading' ? <p class="bs-popup__info">Loading…</p> : null}
+      {state.kind === 'loading' ? <p class="bs-popup__info">{t('commonLoading')}</p> : null}
       {state.kind === 'unsupported' ? <SiteControls deps={deps.sites} tab={{ url: state.url ?? '' }} /> : null}
       {state.kind === 'error' ? (
         <p class="bs-note-editor__error" role="alert">
-          Couldn't load the notes of this page: {state.message}
+          {t('ppCouldNotLoad', { message: state.message })}
         </p>
       ) : null}
       {state.kind === 'ready' ? (
@@ -117,7 +118,7 @@ export function App({ deps }: { deps: PopupDeps }) {
 function FollowStory({ tab, follow }: { tab: PopupTab; follow: PopupDeps['followStory'] }) {
   const [error, setError] = useState('');
   return (
-    <section class="bs-popup__follow" aria-label="Follow this story">
+    <section class="bs-popup__follow" aria-label={t('ppFollow')}>
       <button
         type="button"
         class="bs-nbutton bs-nbutton--primary"
@@ -126,12 +127,12 @@ function FollowStory({ tab, follow }: { tab: PopupTab; follow: PopupDeps['follow
           follow(tab).catch((e: unknown) => setError(messageOf(e)));
         }}
       >
-        Follow this story
+        {t('ppFollow')}
       </button>
-      <p class="bs-popup__hint">Proposes the people, places and organisations of this article as a pack you review before saving.</p>
+      <p class="bs-popup__hint">{t('ppFollowHint')}</p>
       {error ? (
         <p class="bs-note-editor__error" role="alert">
-          {`Couldn't open the review: ${error}`}
+          {t('ppCouldNotOpenReview', { error })}
         </p>
       ) : null}
     </section>

@@ -3,7 +3,8 @@ import type { SitesAction, SitesView } from '../../lib/messaging';
 import type { PageCounts } from '../../lib/page/page-counts';
 import { pageAccess } from '../../lib/sites/host';
 import { hostOfUrl, pageStatus } from '../../lib/sites/state';
-import { plural } from '../../components/library/packs/text';
+import { formatTime, t, tn } from '../../lib/i18n';
+import { tx } from '../../components/i18n';
 
 export interface SiteDeps {
   view(): Promise<SitesView>;
@@ -17,18 +18,23 @@ export interface SiteDeps {
   now?: () => number;
 }
 
-const NOT_WEB: Record<string, string> = {
-  'browser-page': 'This is one of the browser’s own pages: Backstory does not run here.',
-  'web-store': 'Browsers do not let extensions run on their web stores, so Backstory cannot underline this page.',
-  'not-a-web-page': 'Backstory reads web pages (http and https) only: nothing to underline here.',
+const NOT_WEB: Readonly<Record<string, string>> = {
+  get 'browser-page'() {
+    return t('ppBrowserPage');
+  },
+  get 'web-store'() {
+    return t('ppWebStore');
+  },
+  get 'not-a-web-page'() {
+    return t('ppNotWeb');
+  },
 };
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 function pausedLine(until: number | 'off'): string {
-  if (until === 'off') return 'Paused everywhere until you turn it back on.';
-  const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(new Date(until));
-  return `Paused everywhere until ${time}.`;
+  if (until === 'off') return t('ppPausedOff');
+  return t('ppPausedUntil', { time: formatTime(until) });
 }
 
 /**
@@ -75,7 +81,7 @@ export function SiteControls({ deps, tab }: { deps: SiteDeps; tab: { id?: number
 
   if (access !== 'web') {
     return (
-      <section class="bs-popup__site" aria-label="Where Backstory runs">
+      <section class="bs-popup__site" aria-label={t('ppWhere')}>
         <p class="bs-popup__info">{NOT_WEB[access]}</p>
       </section>
     );
@@ -86,7 +92,7 @@ export function SiteControls({ deps, tab }: { deps: SiteDeps; tab: { id?: number
   const pause = view?.pause ?? null;
   const running = siteOn && pause === null;
   return (
-    <section class="bs-popup__site" aria-label="Where Backstory runs">
+    <section class="bs-popup__site" aria-label={t('ppWhere')}>
       <label class="bs-switch">
         <input
           type="checkbox"
@@ -96,43 +102,43 @@ export function SiteControls({ deps, tab }: { deps: SiteDeps; tab: { id?: number
           onChange={(e) => run({ op: 'switch', url: tab.url, on: e.currentTarget.checked })}
         />
         <span class="bs-switch__label">
-          Backstory on this site <span class="bs-popup__host">{host}</span>
+          {tx('ppOnThisSite', { host: <bdi class="bs-popup__host">{host}</bdi> })}
         </span>
       </label>
-      {view?.mode === 'only' ? <p class="bs-popup__hint">Runs only on the sites you list in Options → Sites.</p> : null}
+      {view?.mode === 'only' ? <p class="bs-popup__hint">{t('ppOnlyListed')}</p> : null}
       {pause ? (
         <p class="bs-popup__pause">
           {pausedLine(pause.until)}{' '}
           <button type="button" class="bs-nbutton" onClick={() => run({ op: 'resume' })}>
-            Turn back on
+            {t('ppTurnOn')}
           </button>
         </p>
       ) : (
-        <p class="bs-popup__pause" role="group" aria-label="Pause everywhere">
-          <span>Pause everywhere:</span>{' '}
+        <p class="bs-popup__pause" role="group" aria-label={t('ppPauseLabel')}>
+          <span>{t('ppPause')}</span>{' '}
           <button type="button" class="bs-nbutton" onClick={() => run({ op: 'pause', hours: 1 })}>
-            for 1 hour
+            {t('ppForHour')}
           </button>{' '}
           <button type="button" class="bs-nbutton" onClick={() => run({ op: 'pause', hours: null })}>
-            until I turn it back on
+            {t('ppUntilOn')}
           </button>
         </p>
       )}
       <p class="bs-popup__counts" aria-live="polite">
         {!running
-          ? 'Nothing is underlined on this page.'
+          ? t('ppNothingUnderlined')
           : counts
-            ? `${plural(counts.names, 'name')} · ${plural(counts.mentions, 'mention')} on this page`
-            : 'This tab has not been scanned yet (reload it to start).'}
+            ? t('ppCounts', { names: tn('ppNames', counts.names), mentions: tn('ppMentions', counts.mentions) })
+            : t('ppNotScanned')}
       </p>
       <button
         type="button"
         class="bs-nbutton"
         onClick={() => {
-          if (!deps.openSidebar(tab.id)) setError('This browser has no sidebar for extensions.');
+          if (!deps.openSidebar(tab.id)) setError(t('ppNoSidebar'));
         }}
       >
-        Open the sidebar
+        {t('ppOpenSidebar')}
       </button>
       {error ? (
         <p class="bs-note-editor__error" role="alert">

@@ -11,6 +11,10 @@ import { pageCountsQuery, parsePageCounts } from '../../lib/page/page-counts';
 import { SITES_REVISION_KEY } from '../../lib/sites/stored';
 import { App, type PopupDeps } from './App';
 import './popup.css';
+import { localizePage } from '../../components/i18n';
+import { t } from '../../lib/i18n';
+
+localizePage(document, t('ppTitle'));
 
 const style = document.createElement('style');
 style.textContent = notesCss;

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { t, tn } from '../../lib/i18n';
 import type { RefObject } from 'preact';
 import type { Note, NoteDraft, SaveResult } from '../../lib/model';
 import type { PassageStatus } from '../../lib/anchoring';
@@ -10,7 +11,7 @@ export interface NoteActions {
   restore(id: string): Promise<Note>;
 }
 
-export const ORPHANED_LABEL = 'orphaned — the passage is no longer on this page';
+export const ORPHANED_LABEL = t('ppOrphaned');
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -50,7 +51,7 @@ function useTrash(actions: NoteActions, onChange: () => void, section: RefObject
         onChange();
         if (follow) setTimeout(() => undoButton.current?.focus(), 0);
       },
-      (e: unknown) => setError(`Not deleted: ${messageOf(e)}`),
+      (e: unknown) => setError(t('notesNotDeleted', { message: messageOf(e) })),
     );
   };
   const undo = (): void => {
@@ -62,7 +63,7 @@ function useTrash(actions: NoteActions, onChange: () => void, section: RefObject
         onChange();
         refocusIfLost(heading);
       },
-      (e: unknown) => setError(`Not restored: ${messageOf(e)}`),
+      (e: unknown) => setError(t('notesNotRestored', { message: messageOf(e) })),
     );
   };
   const view = (
@@ -110,18 +111,18 @@ export function PageNotes(props: { url: string; title: string; notes: Note[]; ac
         onChange();
       }}
       onCancel={closeEditor}
-      label={note ? 'Edit page note' : 'New page note'}
+      label={note ? t('ppEditPageNote') : t('ppNewPageNote')}
     />
   );
   return (
     <section class="bs-popup__section" aria-labelledby={headingId} ref={section}>
       <h2 class="bs-popup__heading" id={headingId} tabIndex={-1}>
-        Page notes
+        {t('ppPageNotes')}
       </h2>
       <NoteList
         notes={notes}
-        label="Page notes"
-        empty="No notes on this page yet."
+        label={t('ppPageNotes')}
+        empty={t('ppNoPageNotes')}
         showPage={false}
         editingId={editing !== 'new' ? editing : null}
         renderEditor={(note) => editor(note)}
@@ -132,7 +133,7 @@ export function PageNotes(props: { url: string; title: string; notes: Note[]; ac
         editor()
       ) : (
         <button type="button" class="bs-nbutton bs-notes__add" ref={addButton} onClick={() => setEditing('new')}>
-          Add a page note
+          {t('ppAddPageNote')}
         </button>
       )}
       {trash.view}
@@ -159,21 +160,17 @@ export function PassageNotes(props: { notes: Note[]; status: PassageStatus | nul
   return (
     <section class="bs-popup__section" aria-labelledby={headingId} ref={section}>
       <h2 class="bs-popup__heading" id={headingId} tabIndex={-1}>
-        Passage notes
+        {t('ppPassageNotes')}
       </h2>
-      {lost > 0 ? (
-        <p class="bs-popup__warning">
-          {lost === 1 ? '1 passage is' : `${lost} passages are`} no longer on this page; the notes are kept.
-        </p>
-      ) : null}
-      {status === null ? <p class="bs-popup__info">Reload the page to see which passages are still on it.</p> : null}
-      {notes.length === 0 ? <p class="bs-note-list__empty">No passage notes on this page.</p> : null}
-      <ul class="bs-note-list" aria-label="Passage notes" hidden={notes.length === 0}>
+      {lost > 0 ? <p class="bs-popup__warning">{tn('ppLost', lost)}</p> : null}
+      {status === null ? <p class="bs-popup__info">{t('ppReloadToSee')}</p> : null}
+      {notes.length === 0 ? <p class="bs-note-list__empty">{t('ppNoPassageNotes')}</p> : null}
+      <ul class="bs-note-list" aria-label={t('ppPassageNotes')} hidden={notes.length === 0}>
         {notes.map((note) => (
           <li class="bs-note-list__item bs-popup__passage" key={note.id} data-orphaned={orphaned.has(note.id) ? 'true' : undefined}>
-            {note.target.type === 'passage' ? <blockquote class="bs-popup__quote">{note.target.selector.exact}</blockquote> : null}
+            {note.target.type === 'passage' ? <blockquote class="bs-popup__quote" dir="auto">{note.target.selector.exact}</blockquote> : null}
             {orphaned.has(note.id) ? <p class="bs-popup__orphan">{ORPHANED_LABEL}</p> : null}
-            {anchored.has(note.id) ? <p class="bs-visually-hidden">Marked on the page</p> : null}
+            {anchored.has(note.id) ? <p class="bs-visually-hidden">{t('ppMarked')}</p> : null}
             {editing === note.id ? (
               <NoteEditor
                 target={note.target}
@@ -184,7 +181,7 @@ export function PassageNotes(props: { notes: Note[]; status: PassageStatus | nul
                   onChange();
                 }}
                 onCancel={closeEditor}
-                label="Edit passage note"
+                label={t('ppEditPassageNote')}
               />
             ) : (
               <NoteView note={note} showPage={false} onEdit={() => setEditing(note.id)} onDelete={trash.remove} />

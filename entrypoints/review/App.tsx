@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { t, type PlainKey } from '../../lib/i18n';
 import type { Pack } from '../../lib/model';
 import type { ImportPackResult } from '../../lib/messaging';
 import { ReviewScreen } from '../../components/review/ReviewScreen';
@@ -26,12 +27,12 @@ type State =
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-const TITLES: Record<State['kind'], string> = {
-  loading: 'Reading the article… · Backstory',
-  unreadable: 'Follow this story · Backstory',
-  error: 'Follow this story · Backstory',
-  review: 'Follow this story · Backstory',
-  saved: 'Saved · Backstory',
+const TITLES: Record<State['kind'], PlainKey> = {
+  loading: 'rvDocLoading',
+  unreadable: 'rvDocFollow',
+  error: 'rvDocFollow',
+  review: 'rvDocFollow',
+  saved: 'rvDocSaved',
 };
 
 /** The "Follow this story" page: read the article, review the proposals, save the pack. */
@@ -55,12 +56,12 @@ export function App({ deps }: { deps: ReviewDeps }) {
   }, [deps, attempt]);
 
   useEffect(() => {
-    document.title = TITLES[state.kind];
+    document.title = t(TITLES[state.kind]);
   }, [state.kind]);
 
   const back = useCallback(() => {
     deps.backToArticle().catch(() =>
-      setState((s) => (s.kind === 'saved' ? { ...s, backError: 'The article’s tab is no longer open.' } : s)),
+      setState((s) => (s.kind === 'saved' ? { ...s, backError: t('rvTabGone') } : s)),
     );
   }, [deps]);
 

@@ -4,6 +4,7 @@
  * drafting come in as `LoadDeps` so this is tested without a browser.
  */
 import type { Pack } from '../../lib/model';
+import { t } from '../../lib/i18n';
 
 /** What the page function returns from the article's tab. */
 export interface PageSnapshot {
@@ -24,15 +25,30 @@ export interface LoadDeps {
 
 export type ArticleLoad = { kind: 'draft'; pack: Pack; title: string; url: string } | { kind: 'unreadable'; message: string };
 
+/** Why a tab cannot be followed, in the UI's language (read when asked for). */
 export const UNREADABLE = {
-  noTab: 'There is no article to read: open “Follow this story” from the toolbar button or the context menu on a news article.',
-  closed: 'The article’s tab was closed. Open the article again and choose “Follow this story”.',
-  browserPage: 'This tab shows a browser or extension page, not an article. Open a news article and try again.',
-  pdf: 'This tab shows a PDF. Backstory can follow stories in web pages only.',
-  notHtml: 'This tab does not show a web page. Backstory can follow stories in web pages only.',
-  blocked: 'The browser does not let extensions read this page (for example the web store or a browser settings page).',
-  nothing: 'No people, organisations or places were found on this page. It does not look like a news article.',
-} as const;
+  get noTab() {
+    return t('rvNoTab');
+  },
+  get closed() {
+    return t('rvClosed');
+  },
+  get browserPage() {
+    return t('rvBrowserPage');
+  },
+  get pdf() {
+    return t('rvPdf');
+  },
+  get notHtml() {
+    return t('rvNotHtml');
+  },
+  get blocked() {
+    return t('rvBlocked');
+  },
+  get nothing() {
+    return t('rvNothing');
+  },
+};
 
 const isHttp = (url: string | undefined): url is string => typeof url === 'string' && /^https?:\/\//i.test(url);
 const looksLikePdf = (url: string): boolean => /\.pdf(?:$|[?#])/i.test(url);

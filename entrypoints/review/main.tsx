@@ -5,6 +5,9 @@ import { draftPack } from '../../lib/packs/draft';
 import '../../components/review/review.css';
 import { App, type ReviewDeps } from './App';
 import { loadArticle, tabIdFrom, type PageSnapshot } from './load';
+import { localizePage } from '../../components/i18n';
+
+localizePage(document);
 
 /**
  * "Follow this story", opened as a tab: `review.html?tab=<id of the article's tab>`. Reads
@@ -14,6 +17,7 @@ const tabId = tabIdFrom(location.search);
 const send = (message: Envelope) => browser.runtime.sendMessage(message);
 
 async function activateArticle(): Promise<void> {
+  // i18n-ignore: caught by every caller, never shown.
   if (tabId === null) throw new Error('no article tab');
   const tab = await browser.tabs.update(tabId, { active: true });
   if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);

@@ -1,23 +1,23 @@
 import type { browser as wxtBrowser, Browser } from 'wxt/browser';
 import { CONTENT_COMMANDS, type ContentCommand } from '../messaging';
 
-/** The browser commands (keyboard shortcuts) the manifest declares. */
+/** The browser commands (keyboard shortcuts) the manifest declares; descriptions in public/_locales. */
 export const COMMANDS = {
   'show-card': {
     suggested_key: { default: 'Alt+Shift+B' },
-    description: 'Show the card of the name at the caret (again: the next name)',
+    description: '__MSG_cmdShowCard__',
   },
   'note-selection': {
     suggested_key: { default: 'Alt+Shift+N' },
-    description: 'Write a note on the selected passage',
+    description: '__MSG_cmdNewNote__',
   },
   'track-selection': {
     suggested_key: { default: 'Alt+Shift+T' },
-    description: 'Track the selected name with Backstory',
+    description: '__MSG_cmdTrack__',
   },
   'open-sidebar': {
     suggested_key: { default: 'Alt+Shift+S' },
-    description: 'Open the Backstory sidebar',
+    description: '__MSG_cmdSidebar__',
   },
 } as const;
 

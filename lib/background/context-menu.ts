@@ -1,15 +1,16 @@
 import type { browser as wxtBrowser, Browser } from 'wxt/browser';
+import { t } from '../i18n';
 import type { ContentCommand } from '../messaging';
 
 /** On a selection: "Add a Backstory note to the selection". */
 export const NOTE_SELECTION_MENU_ID = 'backstory-note-selection';
-export const NOTE_SELECTION_MENU_TITLE = 'Add a Backstory note to the selection';
+export const noteSelectionMenuTitle = (): string => t('menuNoteSelection');
 /** On a selection: "Track “…” with Backstory" (`%s` is the browser's placeholder for the selection). */
 export const TRACK_MENU_ID = 'backstory-track-selection';
-export const TRACK_MENU_TITLE = 'Track “%s” with Backstory';
+export const trackMenuTitle = (): string => t('menuTrack', { name: '%s' });
 /** On a page: draft a pack from the article and review it. */
 export const FOLLOW_MENU_ID = 'backstory-follow-story';
-export const FOLLOW_MENU_TITLE = 'Follow this story with Backstory';
+export const followMenuTitle = (): string => t('menuFollow');
 
 /** The review screen of "Follow this story" for a tab (an extension page, opened in a tab). */
 export function reviewPageUrl(browser: typeof wxtBrowser, tabId: number): string {
@@ -41,9 +42,9 @@ export function registerContextMenu(browser: typeof wxtBrowser): () => void {
   const create = (): void => {
     // Already there (an update re-runs onInstalled): read lastError so it is not logged.
     const done = (): void => void browser.runtime.lastError;
-    browser.contextMenus.create({ id: NOTE_SELECTION_MENU_ID, title: NOTE_SELECTION_MENU_TITLE, contexts: ['selection'] }, done);
-    browser.contextMenus.create({ id: TRACK_MENU_ID, title: TRACK_MENU_TITLE, contexts: ['selection'] }, done);
-    browser.contextMenus.create({ id: FOLLOW_MENU_ID, title: FOLLOW_MENU_TITLE, contexts: ['page'] }, done);
+    browser.contextMenus.create({ id: NOTE_SELECTION_MENU_ID, title: noteSelectionMenuTitle(), contexts: ['selection'] }, done);
+    browser.contextMenus.create({ id: TRACK_MENU_ID, title: trackMenuTitle(), contexts: ['selection'] }, done);
+    browser.contextMenus.create({ id: FOLLOW_MENU_ID, title: followMenuTitle(), contexts: ['page'] }, done);
   };
   const onClicked = (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): void => {
     if (tab?.id === undefined || tab.id < 0) return;

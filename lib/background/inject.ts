@@ -6,6 +6,7 @@
  * `{ injected: false, reason }` with a reason a person can read.
  */
 import type { Replies } from '../messaging';
+import { t } from '../i18n';
 
 /** The built page core (top frames; sub-frames on their gate's request) and its stylesheet. */
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
@@ -46,9 +47,9 @@ export function restrictedReason(url: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (RESTRICTED_SCHEMES.includes(parsed.protocol)) return 'The browser does not let extensions read its own pages.';
-  if (STORE_HOSTS.includes(parsed.hostname)) return 'The browser does not let extensions read the extension store.';
-  if (/\.pdf$/i.test(parsed.pathname)) return 'Backstory cannot read PDF documents.';
+  if (RESTRICTED_SCHEMES.includes(parsed.protocol)) return t('bgRestricted');
+  if (STORE_HOSTS.includes(parsed.hostname)) return t('bgStore');
+  if (/\.pdf$/i.test(parsed.pathname)) return t('bgPdf');
   return undefined;
 }
 
@@ -57,28 +58,24 @@ export function failureReason(error: unknown, url?: string): string {
   const known = url === undefined ? undefined : restrictedReason(url);
   if (known) return known;
   const message = error instanceof Error ? error.message : String(error);
-  if (/no tab with id/i.test(message)) return 'That tab is gone.';
-  if (/file:|file access|allow access to file/i.test(message)) {
-    return 'Backstory may not read local files; allow "Access to file URLs" in the extension settings.';
-  }
-  if (/extensions gallery|web store/i.test(message)) return 'The browser does not let extensions read the extension store.';
-  if (/chrome:\/\/|cannot be scripted|cannot access a chrome/i.test(message)) {
-    return 'The browser does not let extensions read its own pages.';
-  }
-  if (/error page|showing error/i.test(message)) return 'The page did not load.';
-  if (/permission|cannot access contents|host/i.test(message)) return 'Backstory does not have permission to read this page.';
-  return `The page could not be scanned (${message}).`;
+  if (/no tab with id/i.test(message)) return t('bgTabGone');
+  if (/file:|file access|allow access to file/i.test(message)) return t('bgFiles');
+  if (/extensions gallery|web store/i.test(message)) return t('bgStore');
+  if (/chrome:\/\/|cannot be scripted|cannot access a chrome/i.test(message)) return t('bgRestricted');
+  if (/error page|showing error/i.test(message)) return t('bgDidNotLoad');
+  if (/permission|cannot access contents|host/i.test(message)) return t('bgNoPermission');
+  return t('bgNotScanned', { message });
 }
 
 export function createInjector(deps: InjectDeps): InjectContentScript {
   return async ({ tabId }) => {
     const { scripting } = deps;
-    if (!scripting) return { injected: false, reason: 'This browser does not let Backstory add itself to open pages.' };
+    if (!scripting) return { injected: false, reason: t('bgNoScripting') };
     let url: string | undefined;
     try {
       url = await deps.tabUrl?.(tabId);
     } catch {
-      return { injected: false, reason: 'That tab is gone.' };
+      return { injected: false, reason: t('bgTabGone') };
     }
     const early = url === undefined ? undefined : restrictedReason(url);
     if (early) return { injected: false, reason: early };
@@ -98,4 +95,4 @@ export function createInjector(deps: InjectDeps): InjectContentScript {
 
 /** The default where no injector is given (tests of the other handlers). */
 export const noInjector: InjectContentScript = () =>
-  Promise.resolve({ injected: false, reason: 'This browser does not let Backstory add itself to open pages.' });
+  Promise.resolve({ injected: false, reason: t('bgNoScripting') });

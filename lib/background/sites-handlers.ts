@@ -12,6 +12,7 @@
  * site: the site is taken from the sender, never from the message.
  */
 import type { Handlers, SenderInfo, SitesView, Trust } from '../messaging';
+import { t as tr } from '../i18n';
 import type { BackstoryDB } from '../db/schema';
 import type { StorageChange, StorageAreaLike } from '../sync/area';
 import type { SyncedStore } from '../sync/store';
@@ -194,7 +195,7 @@ export function createSitesService(deps: SitesDeps): SitesService {
           const parsed = parseSiteInput(action.input, action.subdomains);
           if (!parsed.ok) return { view: await view(), error: parsed.error };
           if (before.rules.length >= MAX_SITE_RULES && !before.rules.some((r) => r.site.host === parsed.site.host)) {
-            return { view: await view(), error: `There are already ${MAX_SITE_RULES} site rules; remove some first.` };
+            return { view: await view(), error: tr('bgTooManyRules', { max: MAX_SITE_RULES }) };
           }
           notes = parsed.notes;
           after = { ...before, rules: withRule(before.rules, parsed.site, parsed.label, t) };
@@ -208,7 +209,7 @@ export function createSitesService(deps: SitesDeps): SitesService {
           break;
         case 'switch': {
           const host = hostOfUrl(action.url);
-          if (host === '') return { view: await view(), error: 'This page has no site to switch.' };
+          if (host === '') return { view: await view(), error: tr('bgNoSite') };
           after = { ...before, rules: withSiteSwitched(before.rules, before.mode, host, action.on, t) };
           break;
         }

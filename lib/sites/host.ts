@@ -2,13 +2,14 @@
  * Sites, as the reader names them and as pages report them: turning what someone types into
  * the Sites section ("nytimes.com", "https://www.bbc.co.uk/news", "*.example.org",
  * "bücher.de", "localhost:4173") into one host rule, and deciding whether a rule covers a
- * page's host. Pure: no browser API, so it runs the same in the background, the options page
- * and the tests.
+ * page's host. Pure but for the words of its messages (`browser.i18n`), so it runs the same in
+ * the background, the options page and the tests.
  *
  * Hosts are kept in the form the browser reports in `location.hostname`: lower case,
  * punycode for international names (`xn--bcher-kva.de`), no trailing dot, IPv6 in brackets.
  * Rules are host-wide: a port in the input is dropped (with a note), as are paths.
  */
+import { t } from '../i18n';
 
 /** A site the reader named: a host, and whether its subdomains are covered too. */
 export interface SiteTarget {
@@ -37,7 +38,7 @@ function isSingleHost(host: string): boolean {
 
 const problem = (typed: string, why: string): ParsedSite => ({
   ok: false,
-  error: `“${typed.length > 60 ? `${typed.slice(0, 57)}…` : typed}” is not a site: ${why}. Type a host name such as example.com, or paste the page's address.`,
+  error: t('siNotASite', { typed: typed.length > 60 ? `${typed.slice(0, 57)}…` : typed, why }),
 });
 
 /**
@@ -47,14 +48,14 @@ const problem = (typed: string, why: string): ParsedSite => ({
  */
 export function parseSiteInput(input: string, subdomains = true): ParsedSite {
   const typed = input.trim();
-  if (typed === '') return { ok: false, error: 'Type a site, such as example.com.' };
-  if (/\s/.test(typed)) return problem(typed, 'a host name has no spaces');
+  if (typed === '') return { ok: false, error: t('siTypeASite') };
+  if (/\s/.test(typed)) return problem(typed, t('siNoSpaces'));
   const notes: string[] = [];
   let rest = typed;
   let wild = false;
   if (SCHEME.test(rest)) {
     const scheme = rest.slice(0, rest.indexOf(':')).toLowerCase();
-    if (scheme !== 'http' && scheme !== 'https') return problem(typed, `Backstory reads web pages (http and https), not ${scheme}: addresses`);
+    if (scheme !== 'http' && scheme !== 'https') return problem(typed, t('siScheme', { scheme }));
     rest = rest.replace(SCHEME, '');
   }
   // Credentials, path, query and fragment are not part of a site.
@@ -65,14 +66,14 @@ export function parseSiteInput(input: string, subdomains = true): ParsedSite {
     wild = true;
     rest = rest.slice(2);
   }
-  if (rest.includes('*')) return problem(typed, 'only a leading “*.” may stand for the subdomains');
+  if (rest.includes('*')) return problem(typed, t('siWildcard'));
   let url: URL;
   try {
     url = new URL(`http://${rest}`);
   } catch {
-    return problem(typed, 'it is not a host name');
+    return problem(typed, t('siNotHost'));
   }
-  if (url.port !== '') notes.push(`The port (${url.port}) is left out: a site rule covers every port.`);
+  if (url.port !== '') notes.push(t('siPort', { port: url.port }));
   let host = url.hostname.replace(/\.$/, '');
   if (host.startsWith('[')) {
     return { ok: true, site: { host, subdomains: false }, label: host, notes };
@@ -80,13 +81,13 @@ export function parseSiteInput(input: string, subdomains = true): ParsedSite {
   const typedHost = rest.replace(/:\d*$/, '').replace(/\.$/, '').toLowerCase();
   if (/^[\d.]+$/.test(typedHost)) {
     // The URL parser reads "1.2.3" as 1.2.0.3; a reader typing digits means an IPv4 address.
-    if (!IPV4.test(typedHost) || host !== typedHost) return problem(typed, 'it is not an IP address (four numbers from 0 to 255)');
+    if (!IPV4.test(typedHost) || host !== typedHost) return problem(typed, t('siNotIp'));
     return { ok: true, site: { host, subdomains: false }, label: host, notes };
   }
   const labels = host.split('.');
-  if (!labels.every((l) => LABEL.test(l))) return problem(typed, 'each part of a host name is letters, digits and inner hyphens');
-  if (labels.length < 2 && host !== 'localhost') return problem(typed, 'a host name has a dot (example.com)');
-  if (/^\d+$/.test(labels[labels.length - 1] ?? '')) return problem(typed, 'it is not a host name');
+  if (!labels.every((l) => LABEL.test(l))) return problem(typed, t('siLabels'));
+  if (labels.length < 2 && host !== 'localhost') return problem(typed, t('siDot'));
+  if (/^\d+$/.test(labels[labels.length - 1] ?? '')) return problem(typed, t('siNotHost'));
   let label = typedHost;
   const sub = wild || subdomains;
   // "www.bbc.co.uk" with its subdomains is the BBC's site; without them, just that host.

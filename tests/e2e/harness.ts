@@ -26,7 +26,16 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<Session> {
+export interface LaunchOptions {
+  /**
+   * The browser's UI language ("he"): Chromium is started with `--lang=<lang>` and
+   * `LANGUAGE=<lang>` in its environment (Linux Chromium reads its UI locale from there),
+   * so the extension's `browser.i18n` speaks it. Default: the system's (English here).
+   */
+  lang?: string;
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Session> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No test build at ${EXTENSION_DIR}: run the e2e tests with \`npm run test:e2e\`.`);
   }
@@ -37,7 +46,12 @@ export async function launch(): Promise<Session> {
     headless: true,
     // Playwright disables extensions by default; this build is the point of the test.
     ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
-    args: [...chromiumArgs(EXTENSION_DIR, { headless: false }), '--disable-features=DisableLoadExtensionCommandLineSwitch'],
+    args: [
+      ...chromiumArgs(EXTENSION_DIR, { headless: false }),
+      '--disable-features=DisableLoadExtensionCommandLineSwitch',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
+    ],
+    ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang }, locale: options.lang } : {}),
     viewport: { width: 1280, height: 900 },
   });
   const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));

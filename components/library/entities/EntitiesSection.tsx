@@ -6,6 +6,7 @@
  * typing is never replaced under them.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { t } from '../../../lib/i18n';
 import type { BackstoryDB } from '../../../lib/db/schema';
 import type { EntityKind, ResolvedEntity } from '../../../lib/model';
 import type { LibraryActions } from '../actions';
@@ -69,7 +70,7 @@ export function EntitiesSection({ db, actions }: EntitiesSectionProps) {
     setError(null);
     try {
       const data = await loadEntityForEdit(db, id);
-      if (!data) throw new Error('This entity is no longer in any pack.');
+      if (!data) throw new Error(t('enGone'));
       returnTo.current = id;
       setNotice(null);
       setEditing({ data, revision: 0, notice: null });
@@ -93,20 +94,17 @@ export function EntitiesSection({ db, actions }: EntitiesSectionProps) {
 
   const onSaved = (resolved: ResolvedEntity, isNew: boolean) => {
     const name = quoted(resolved.entity.name);
-    void reload(resolved.entity.id, isNew ? `Added ${name} to My entities.` : resolved.edited ? `Saved your edit of ${name}.` : `Saved ${name}.`);
+    void reload(resolved.entity.id, isNew ? t('enAdded', { name }) : resolved.edited ? t('enSavedEdit', { name }) : t('enSaved', { name }));
   };
 
-  let status = 'Loading entities…';
+  let status = t('enLoading');
   if (index.status !== 'loading') status = showingLine(start, rows.length, filtered.length, isFiltered);
 
   return (
     <section class="bs-section-page" aria-labelledby="bs-entities-h">
-      <h2 id="bs-entities-h">Entities</h2>
-      <p class="bs-hint">
-        Every person, organisation, place and topic of your packs. Your edits are kept above the packs, so a pack update never overwrites
-        them.
-      </p>
-      {index.status === 'error' ? <p class="bs-error" role="alert">{`Could not read the entities: ${index.error}`}</p> : null}
+      <h2 id="bs-entities-h">{t('enTitle')}</h2>
+      <p class="bs-hint">{t('enHint')}</p>
+      {index.status === 'error' ? <p class="bs-error" role="alert">{t('enCouldNotRead', { error: index.error })}</p> : null}
       {error ? <p class="bs-error" role="alert">{error}</p> : null}
       {editing ? (
         <EntityEditor
@@ -116,10 +114,10 @@ export function EntitiesSection({ db, actions }: EntitiesSectionProps) {
           actions={actions}
           notice={editing.notice}
           onSaved={onSaved}
-          onReset={(id) => void reload(id, 'Reset to the pack’s version: your edit is gone.')}
+          onReset={(id) => void reload(id, t('enResetDone'))}
           onDeleted={(name) => {
             returnTo.current = 'search';
-            close(`Deleted ${quoted(name)} from My entities.`);
+            close(t('enDeleted', { name: quoted(name) }));
           }}
           onClose={() => close()}
         />

@@ -6,6 +6,7 @@
  * from the background is shown as it comes, in an alert.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { t, tn } from '../../../lib/i18n';
 import type { ResolvedEntity } from '../../../lib/model';
 import { KIND_ORDER, kindInfo } from '../../../lib/kinds';
 import { PACK_LIMITS } from '../../../lib/packs/schema';
@@ -63,7 +64,7 @@ export function EntityEditor({ data, revision, index, actions, notice, onSaved, 
   }, [confirmDelete]);
 
   const isNew = data === null;
-  const title = isNew ? 'Add an entity' : `Edit ${quoted(data.entity.name)}`;
+  const title = isNew ? t('enAddTitle') : t('enEditTitle', { name: quoted(data.entity.name) });
   const set = (patch: Partial<EntityForm>) => setForm((f) => ({ ...f, ...patch }));
 
   const save = async (e: Event) => {
@@ -109,7 +110,7 @@ export function EntityEditor({ data, revision, index, actions, notice, onSaved, 
     setError(null);
     try {
       const { deleted } = await actions.deleteEntity(data.entity.id);
-      if (!deleted) throw new Error(`${quoted(data.entity.name)} is not one of your own entities.`);
+      if (!deleted) throw new Error(t('enNotOwn', { name: quoted(data.entity.name) }));
       onDeleted(data.entity.name);
     } catch (err) {
       setError(errorMessage(err));
@@ -123,7 +124,7 @@ export function EntityEditor({ data, revision, index, actions, notice, onSaved, 
           {title}
         </h3>
         <button type="button" class="bs-btn" onClick={onClose}>
-          Back to the list
+          {t('enBack')}
         </button>
       </div>
       <Provenance data={data} />
@@ -134,7 +135,7 @@ export function EntityEditor({ data, revision, index, actions, notice, onSaved, 
       ) : null}
       {problems.length > 0 ? (
         <div class="bs-error" role="alert" tabIndex={-1} ref={problemsRef}>
-          <p>{problems.length === 1 ? 'One thing to fix before saving:' : `${problems.length} things to fix before saving:`}</p>
+          <p>{tn('enProblems', problems.length)}</p>
           <ul class="bs-error__lines">
             {problems.map((p, i) => (
               <li key={i}>
@@ -155,14 +156,14 @@ export function EntityEditor({ data, revision, index, actions, notice, onSaved, 
       ) : null}
       {error ? (
         <div class="bs-error" role="alert">
-          <p>Not saved.</p>
+          <p>{t('enNotSaved')}</p>
           <p class="bs-error__detail">{error}</p>
         </div>
       ) : null}
       <form class="bs-editor__form" noValidate onSubmit={(e) => void save(e)}>
         <div class="bs-editor__grid">
           <div class="bs-field">
-            <label for={fieldIds.name}>Name</label>
+            <label for={fieldIds.name}>{t('enName')}</label>
             <input
               id={fieldIds.name}
               type="text"
@@ -173,7 +174,7 @@ export function EntityEditor({ data, revision, index, actions, notice, onSaved, 
             />
           </div>
           <div class="bs-field">
-            <label for={fieldIds.kind}>Kind</label>
+            <label for={fieldIds.kind}>{t('enKind')}</label>
             <select id={fieldIds.kind} value={form.kind} onChange={(e) => isKind(e.currentTarget.value) && set({ kind: e.currentTarget.value })}>
               {KIND_ORDER.map((kind) => (
                 <option key={kind} value={kind}>
@@ -185,7 +186,7 @@ export function EntityEditor({ data, revision, index, actions, notice, onSaved, 
         </div>
         <AliasFields rows={form.aliases} invalid={invalid} onChange={(aliases) => set({ aliases })} />
         <div class="bs-field">
-          <label for={fieldIds.role}>Role</label>
+          <label for={fieldIds.role}>{t('enRole')}</label>
           <input
             id={fieldIds.role}
             type="text"
@@ -194,10 +195,10 @@ export function EntityEditor({ data, revision, index, actions, notice, onSaved, 
             aria-invalid={invalid.has(fieldIds.role) ? 'true' : undefined}
             onInput={(e) => set({ role: e.currentTarget.value })}
           />
-          <span class="bs-meta" id="bs-ed-role-hint">{`A short description as of the pack’s date (at most ${PACK_LIMITS.role} characters).`}</span>
+          <span class="bs-meta" id="bs-ed-role-hint">{t('enRoleHint', { max: PACK_LIMITS.role })}</span>
         </div>
         <div class="bs-field">
-          <label for={fieldIds.summary}>Summary</label>
+          <label for={fieldIds.summary}>{t('enSummary')}</label>
           <textarea
             id={fieldIds.summary}
             rows={4}
@@ -206,34 +207,34 @@ export function EntityEditor({ data, revision, index, actions, notice, onSaved, 
             aria-invalid={invalid.has(fieldIds.summary) ? 'true' : undefined}
             onInput={(e) => set({ summary: e.currentTarget.value })}
           />
-          <span class="bs-meta" id="bs-ed-summary-hint">{`One to three sentences (${form.summary.trim().length} of ${PACK_LIMITS.summary} characters).`}</span>
+          <span class="bs-meta" id="bs-ed-summary-hint">{t('enSummaryHint', { length: form.summary.trim().length, max: PACK_LIMITS.summary })}</span>
         </div>
         <RelationFields rows={form.relations} invalid={invalid} index={index} selfId={form.id} onChange={(relations) => set({ relations })} />
         <NegativeFields rows={form.negatives} invalid={invalid} onChange={(negatives) => set({ negatives })} />
         <div class="bs-actions bs-editor__actions">
           <button type="submit" class="bs-btn bs-btn--primary" disabled={busy}>
-            {isNew ? 'Add to My entities' : 'Save'}
+            {isNew ? t('enAddToMine') : t('commonSave')}
           </button>
           {data?.edited && !data.own ? (
             <button type="button" class="bs-btn" disabled={busy} onClick={() => void reset()}>
-              Reset to the pack’s version
+              {t('enReset')}
             </button>
           ) : null}
           {data?.own && !confirmDelete ? (
             <button type="button" class="bs-btn bs-btn--danger" onClick={() => setConfirmDelete(true)}>
-              Delete…
+              {t('enDelete')}
             </button>
           ) : null}
         </div>
       </form>
       {confirmDelete && data ? (
         <div class="bs-confirm" role="group" aria-labelledby="bs-ed-delete-q">
-          <p id="bs-ed-delete-q">{`Delete ${quoted(data.entity.name)} from My entities? Your notes on it are kept and show as “entity no longer in any pack”.`}</p>
+          <p id="bs-ed-delete-q">{t('enDeleteQuestion', { name: quoted(data.entity.name) })}</p>
           <button type="button" class="bs-btn bs-btn--danger" onClick={() => void remove()}>
-            Delete entity
+            {t('enDeleteEntity')}
           </button>
           <button type="button" class="bs-btn" ref={cancelDeleteRef} onClick={() => setConfirmDelete(false)}>
-            Cancel
+            {t('commonCancel')}
           </button>
         </div>
       ) : null}
@@ -243,18 +244,20 @@ export function EntityEditor({ data, revision, index, actions, notice, onSaved, 
 
 /** Where the entity comes from, and what an edit means for it. */
 function Provenance({ data }: { data: EntityForEdit | null }) {
-  if (!data) return <p class="bs-hint">A new entity goes into “My entities”, your own pack, which always comes first.</p>;
+  if (!data) return <p class="bs-hint">{t('enNewHint')}</p>;
   const [shown, ...others] = data.packs;
-  if (data.own) return <p class="bs-hint">One of your own entities (“My entities”).</p>;
+  if (data.own) return <p class="bs-hint">{t('enOwnHint')}</p>;
   return (
     <div class="bs-hint bs-provenance">
       <p>
-        {shown ? `From ${quoted(shown.title)} v${shown.version}${shown.enabled ? '' : ' (turned off)'}. ` : ''}
+        {shown ? `${t(shown.enabled ? 'enFrom' : 'enFromOff', { title: quoted(shown.title), version: shown.version })} ` : ''}
         {data.edited
-          ? `Your edit is shown instead of the pack’s version${data.basedOn ? ` (based on v${data.basedOn.version})` : ''}; pack updates keep it.`
-          : 'Saving keeps your version above the pack: pack updates never overwrite it.'}
+          ? data.basedOn
+            ? t('enEditShownBased', { version: data.basedOn.version })
+            : t('enEditShown')
+          : t('enSavingKeeps')}
       </p>
-      {others.length > 0 ? <p>{`Also in ${others.map((p) => quoted(p.title)).join(', ')}; that version is not shown.`}</p> : null}
+      {others.length > 0 ? <p>{t('enAlsoIn', { packs: others.map((p) => quoted(p.title)).join(', ') })}</p> : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@
  * reader's own and those of a pack that is turned off.
  */
 import type { EntityKind } from '../../../lib/model';
+import { t, tn } from '../../../lib/i18n';
 import { KIND_ORDER, kindInfo } from '../../../lib/kinds';
 import type { EntityIndexRow } from '../queries';
 import { quoted } from '../packs/text';
@@ -26,20 +27,17 @@ export interface EntityListProps {
   onAdd(): void;
 }
 
-const nf = new Intl.NumberFormat('en');
-
 /** "Showing 1–50 of 5,000 entities" (with "matching" when filtered). */
 export function showingLine(start: number, count: number, total: number, filtered: boolean): string {
-  if (total === 0) return filtered ? 'No entity matches.' : 'No entities yet: install a pack or add one.';
-  const what = `${total === 1 ? 'entity' : 'entities'}${filtered ? ' matching' : ''}`;
-  return `Showing ${nf.format(start + 1)}–${nf.format(start + count)} of ${nf.format(total)} ${what}`;
+  if (total === 0) return filtered ? t('enNoMatch') : t('enNoneYet');
+  return tn(filtered ? 'enShowingMatching' : 'enShowing', total, { from: start + 1, to: start + count });
 }
 
 function packLine(row: EntityIndexRow): string {
   const [shown, ...others] = row.packs;
   if (!shown) return '';
-  const also = others.length > 0 ? `; also in ${others.map((p) => quoted(p.title)).join(', ')} (not shown)` : '';
-  return `${shown.title}${also}`;
+  if (others.length === 0) return shown.title;
+  return t('enPackAlso', { title: shown.title, others: others.map((p) => quoted(p.title)).join(', ') });
 }
 
 export function EntityList(props: EntityListProps) {
@@ -56,12 +54,12 @@ export function EntityList(props: EntityListProps) {
     <>
       <div class="bs-listbar">
         <button type="button" class="bs-btn bs-btn--primary bs-entity-add" onClick={onAdd}>
-          Add an entity
+          {t('enAdd')}
         </button>
       </div>
-      <div class="bs-filters" role="search" aria-label="Find entities">
+      <div class="bs-filters" role="search" aria-label={t('enFind')}>
         <div class="bs-field bs-field--search">
-          <label for="bs-ent-q">Search entities</label>
+          <label for="bs-ent-q">{t('enSearch')}</label>
           <input
             id="bs-ent-q"
             type="search"
@@ -71,13 +69,13 @@ export function EntityList(props: EntityListProps) {
             onInput={(e) => onQuery(e.currentTarget.value)}
           />
           <p class="bs-hint" id="bs-ent-q-hint">
-            Names and aliases; the start of each word is enough (“ben net”).
+            {t('enSearchHint')}
           </p>
         </div>
         <div class="bs-field">
-          <label for="bs-ent-kind">Kind</label>
+          <label for="bs-ent-kind">{t('enKind')}</label>
           <select id="bs-ent-kind" value={kind} onChange={(e) => onKind(e.currentTarget.value as EntityKind | '')}>
-            <option value="">All kinds</option>
+            <option value="">{t('enAllKinds')}</option>
             {KIND_ORDER.map((k) => (
               <option key={k} value={k}>
                 {kindInfo(k).plural}
@@ -90,20 +88,22 @@ export function EntityList(props: EntityListProps) {
         {status}
       </p>
       {rows.length > 0 ? (
-        <ul class="bs-entity-list" aria-label="Entities">
+        <ul class="bs-entity-list" aria-label={t('enListLabel')}>
           {rows.map((row) => (
             <EntityRow key={row.id} row={row} onOpen={onOpen} />
           ))}
         </ul>
       ) : null}
       {pages > 1 ? (
-        <nav class="bs-pager" aria-label="Pages of entities">
+        <nav class="bs-pager" aria-label={t('enPages')}>
           <button type="button" class="bs-btn" disabled={page <= 0} onClick={(e) => go(page - 1, e.currentTarget)}>
-            Previous<span class="bs-sr"> page</span>
+            {t('enPrevious')}
+            <span class="bs-sr">{` ${t('enPageWord')}`}</span>
           </button>
-          <span class="bs-meta">{`Page ${nf.format(page + 1)} of ${nf.format(pages)}`}</span>
+          <span class="bs-meta">{t('enPageOf', { page: page + 1, pages })}</span>
           <button type="button" class="bs-btn" disabled={page >= pages - 1} onClick={(e) => go(page + 1, e.currentTarget)}>
-            Next<span class="bs-sr"> page</span>
+            {t('enNext')}
+            <span class="bs-sr">{` ${t('enPageWord')}`}</span>
           </button>
         </nav>
       ) : null}
@@ -117,20 +117,24 @@ function EntityRow({ row, onOpen }: { row: EntityIndexRow; onOpen(id: string): v
   return (
     <li class="bs-entity-row" data-entity-id={row.id} data-kind={row.kind}>
       <button type="button" class="bs-entity-row__open" onClick={() => onOpen(row.id)}>
-        <span class="bs-entity-row__name">{row.name}</span>
+        <bdi class="bs-entity-row__name">{row.name}</bdi>
         <span class="bs-sr">{`, ${kindInfo(row.kind).label}`}</span>
       </button>
       <span class="bs-entity-row__kind" aria-hidden="true">
         {kindInfo(row.kind).label}
       </span>
       <span class="bs-entity-row__badges">
-        {row.edited ? <span class="bs-badge">Edited</span> : null}
-        {row.own ? <span class="bs-badge">Yours</span> : null}
-        {off ? <span class="bs-badge bs-badge--off">Pack off</span> : null}
+        {row.edited ? <span class="bs-badge">{t('enEdited')}</span> : null}
+        {row.own ? <span class="bs-badge">{t('enYours')}</span> : null}
+        {off ? <span class="bs-badge bs-badge--off">{t('enPackOff')}</span> : null}
       </span>
       <span class="bs-meta bs-entity-row__pack">{packLine(row)}</span>
       {aliases.length > 0 ? (
-        <span class="bs-meta bs-entity-row__aliases">{`Aliases: ${aliases.slice(0, 4).join(', ')}${aliases.length > 4 ? ` +${aliases.length - 4}` : ''}`}</span>
+        <span class="bs-meta bs-entity-row__aliases">
+          {aliases.length > 4
+            ? t('enAliasesMore', { aliases: aliases.slice(0, 4).join(', '), more: aliases.length - 4 })
+            : t('enAliases', { aliases: aliases.join(', ') })}
+        </span>
       ) : null}
     </li>
   );

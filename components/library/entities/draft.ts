@@ -5,6 +5,7 @@
  * and source are not edited here and pass through unchanged.
  */
 import type { CaseRule, ContextPassage, Entity, EntityKind, Link, RelationType } from '../../../lib/model';
+import { t } from '../../../lib/i18n';
 import { PACK_LIMITS, parseEntity } from '../../../lib/packs/schema';
 
 export interface AliasRow {
@@ -135,7 +136,7 @@ export const fieldIds = {
 } as const;
 
 function tooLong(text: string, max: number): string | null {
-  return text.length > max ? `too long: ${text.length} characters (max ${max})` : null;
+  return text.length > max ? t('enTooLong', { length: text.length, max }) : null;
 }
 
 /**
@@ -146,52 +147,52 @@ export function validateForm(form: EntityForm, installed: (id: string) => boolea
   const out: FormProblem[] = [];
   const add = (field: string, message: string) => out.push({ field, message });
   const name = form.name.trim();
-  if (name === '') add(fieldIds.name, 'Name: must not be empty.');
+  if (name === '') add(fieldIds.name, t('enNameEmpty'));
   else {
     const long = tooLong(name, PACK_LIMITS.name);
-    if (long) add(fieldIds.name, `Name: ${long}.`);
+    if (long) add(fieldIds.name, t('enNameProblem', { problem: long }));
   }
 
-  if (form.aliases.length === 0) add(fieldIds.aliases, 'Aliases: add at least one (how articles write the name).');
-  if (form.aliases.length > PACK_LIMITS.aliasesPerEntity) add(fieldIds.aliases, `Aliases: too many (max ${PACK_LIMITS.aliasesPerEntity}).`);
+  if (form.aliases.length === 0) add(fieldIds.aliases, t('enAliasesNone'));
+  if (form.aliases.length > PACK_LIMITS.aliasesPerEntity) add(fieldIds.aliases, t('enAliasesTooMany', { max: PACK_LIMITS.aliasesPerEntity }));
   const seen = new Map<string, number>();
   form.aliases.forEach((alias, i) => {
     const text = alias.text.trim();
-    const label = `Alias ${i + 1}`;
-    if (text === '') return add(fieldIds.alias(alias.key), `${label}: must not be empty.`);
+    const label = t('enAliasN', { n: i + 1 });
+    if (text === '') return add(fieldIds.alias(alias.key), t('enFieldEmpty', { label }));
     const long = tooLong(text, PACK_LIMITS.alias);
-    if (long) return add(fieldIds.alias(alias.key), `${label}: ${long}.`);
+    if (long) return add(fieldIds.alias(alias.key), t('enFieldProblem', { label, problem: long }));
     const key = `${alias.case}\u0000${alias.lang ?? ''}\u0000${text}`;
     const first = seen.get(key);
-    if (first !== undefined) add(fieldIds.alias(alias.key), `${label}: the same as alias ${first + 1}.`);
+    if (first !== undefined) add(fieldIds.alias(alias.key), t('enAliasSame', { label, n: first + 1 }));
     else seen.set(key, i);
   });
 
   const role = tooLong(form.role.trim(), PACK_LIMITS.role);
-  if (role) add(fieldIds.role, `Role: ${role}.`);
+  if (role) add(fieldIds.role, t('enRoleProblem', { problem: role }));
   const summary = tooLong(form.summary.trim(), PACK_LIMITS.summary);
-  if (summary) add(fieldIds.summary, `Summary: ${summary}.`);
+  if (summary) add(fieldIds.summary, t('enSummaryProblem', { problem: summary }));
 
-  if (form.relations.length > PACK_LIMITS.relationsPerEntity) add(fieldIds.relationType(form.relations[0]?.key ?? 0), `Relations: too many (max ${PACK_LIMITS.relationsPerEntity}).`);
+  if (form.relations.length > PACK_LIMITS.relationsPerEntity) add(fieldIds.relationType(form.relations[0]?.key ?? 0), t('enRelationsTooMany', { max: PACK_LIMITS.relationsPerEntity }));
   form.relations.forEach((relation, i) => {
-    const label = `Relation ${i + 1}`;
-    if (relation.target === '') add(fieldIds.relationFind(relation.key), `${label}: choose the entity it points to.`);
-    else if (form.id !== '' && relation.target === form.id) add(fieldIds.relationTarget(relation.key), `${label}: an entity cannot relate to itself.`);
+    const label = t('enRelationN', { n: i + 1 });
+    if (relation.target === '') add(fieldIds.relationFind(relation.key), t('enRelationChoose', { label }));
+    else if (form.id !== '' && relation.target === form.id) add(fieldIds.relationTarget(relation.key), t('enRelationSelf', { label }));
     else if (!installed(relation.target)) {
-      add(fieldIds.relationTarget(relation.key), `${label}: “${relation.target}” is not in any installed pack; remove the relation or choose another entity.`);
+      add(fieldIds.relationTarget(relation.key), t('enRelationMissing', { label, target: relation.target }));
     }
     const long = tooLong(relation.label.trim(), PACK_LIMITS.label);
-    if (long) add(fieldIds.relationLabel(relation.key), `${label} wording: ${long}.`);
+    if (long) add(fieldIds.relationLabel(relation.key), t('enRelationWording', { label, problem: long }));
   });
 
-  if (form.negatives.length > PACK_LIMITS.negativesPerEntity) add(fieldIds.negative(form.negatives[0]?.key ?? 0), `Negative phrases: too many (max ${PACK_LIMITS.negativesPerEntity}).`);
+  if (form.negatives.length > PACK_LIMITS.negativesPerEntity) add(fieldIds.negative(form.negatives[0]?.key ?? 0), t('enNegativesTooMany', { max: PACK_LIMITS.negativesPerEntity }));
   form.negatives.forEach((negative, i) => {
     const text = negative.text.trim();
-    const label = `Negative phrase ${i + 1}`;
-    if (text === '') add(fieldIds.negative(negative.key), `${label}: must not be empty (remove it instead).`);
+    const label = t('enNegativeN', { n: i + 1 });
+    if (text === '') add(fieldIds.negative(negative.key), t('enNegativeEmpty', { label }));
     else {
       const long = tooLong(text, PACK_LIMITS.negative);
-      if (long) add(fieldIds.negative(negative.key), `${label}: ${long}.`);
+      if (long) add(fieldIds.negative(negative.key), t('enFieldProblem', { label, problem: long }));
     }
   });
 

@@ -4,6 +4,7 @@
  * controls and a Remove button; "Add …" appends a row and moves focus into it.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { t } from '../../../lib/i18n';
 import { CASE_RULES, RELATION_TYPES, type CaseRule, type RelationType } from '../../../lib/model';
 import { kindInfo } from '../../../lib/kinds';
 import { relationLabel } from '../../../lib/format';
@@ -13,10 +14,16 @@ import type { EntityIndexRow } from '../queries';
 import { fieldIds, rowKey, type AliasRow, type NegativeRow, type RelationRow } from './draft';
 import { matchesKey, queryWords } from './search';
 
-export const CASE_LABELS: Record<CaseRule, string> = {
-  sensitive: 'Exact case',
-  proper: 'As written or in capitals',
-  insensitive: 'Any case',
+export const CASE_LABELS: Readonly<Record<CaseRule, string>> = {
+  get sensitive() {
+    return t('enCaseSensitive');
+  },
+  get proper() {
+    return t('enCaseProper');
+  },
+  get insensitive() {
+    return t('enCaseInsensitive');
+  },
 };
 
 /** Most target candidates offered at once. */
@@ -53,13 +60,13 @@ export function AliasFields({ rows, invalid, onChange }: ListProps<AliasRow>) {
   const focus = useFocusLater();
   return (
     <fieldset class="bs-fieldset">
-      <legend>Aliases</legend>
-      <p class="bs-hint">How articles write the name. Each alias has a case rule: “Exact case” for acronyms like “US”.</p>
+      <legend>{t('enAliasesLegend')}</legend>
+      <p class="bs-hint">{t('enAliasesHint')}</p>
       <ol class="bs-rows">
         {rows.map((alias, i) => (
           <li key={alias.key} class="bs-row">
             <div class="bs-field">
-              <label for={fieldIds.alias(alias.key)}>{`Alias ${i + 1}`}</label>
+              <label for={fieldIds.alias(alias.key)}>{t('enAliasN', { n: i + 1 })}</label>
               <input
                 id={fieldIds.alias(alias.key)}
                 type="text"
@@ -73,7 +80,7 @@ export function AliasFields({ rows, invalid, onChange }: ListProps<AliasRow>) {
               />
             </div>
             <div class="bs-field">
-              <label for={fieldIds.aliasCase(alias.key)}>{`Case rule of alias ${i + 1}`}</label>
+              <label for={fieldIds.aliasCase(alias.key)}>{t('enCaseOfAlias', { n: i + 1 })}</label>
               <select
                 id={fieldIds.aliasCase(alias.key)}
                 value={alias.case}
@@ -94,7 +101,8 @@ export function AliasFields({ rows, invalid, onChange }: ListProps<AliasRow>) {
                 onChange(rows.filter((r) => r.key !== alias.key));
               }}
             >
-              Remove<span class="bs-sr">{` alias ${i + 1}`}</span>
+              {t('commonRemove')}
+              <span class="bs-sr">{` ${t('enRemoveAlias', { n: i + 1 })}`}</span>
             </button>
           </li>
         ))}
@@ -111,7 +119,7 @@ export function AliasFields({ rows, invalid, onChange }: ListProps<AliasRow>) {
           focus(fieldIds.alias(key));
         }}
       >
-        Add an alias
+        {t('enAddAlias')}
       </button>
     </fieldset>
   );
@@ -122,14 +130,14 @@ export function NegativeFields({ rows, invalid, onChange }: ListProps<NegativeRo
   const addId = 'bs-ed-add-negative';
   return (
     <fieldset class="bs-fieldset">
-      <legend>Negative phrases</legend>
-      <p class="bs-hint">Phrases that contain an alias but mean someone or something else (“Amy Schumer” for Chuck Schumer): never matched.</p>
+      <legend>{t('enNegativesLegend')}</legend>
+      <p class="bs-hint">{t('enNegativesHint')}</p>
       {rows.length > 0 ? (
         <ol class="bs-rows">
           {rows.map((negative, i) => (
             <li key={negative.key} class="bs-row">
               <div class="bs-field">
-                <label for={fieldIds.negative(negative.key)}>{`Negative phrase ${i + 1}`}</label>
+                <label for={fieldIds.negative(negative.key)}>{t('enNegativeN', { n: i + 1 })}</label>
                 <input
                   id={fieldIds.negative(negative.key)}
                   type="text"
@@ -146,7 +154,8 @@ export function NegativeFields({ rows, invalid, onChange }: ListProps<NegativeRo
                   onChange(rows.filter((r) => r.key !== negative.key));
                 }}
               >
-                Remove<span class="bs-sr">{` negative phrase ${i + 1}`}</span>
+                {t('commonRemove')}
+                <span class="bs-sr">{` ${t('enRemoveNegative', { n: i + 1 })}`}</span>
               </button>
             </li>
           ))}
@@ -163,7 +172,7 @@ export function NegativeFields({ rows, invalid, onChange }: ListProps<NegativeRo
           focus(fieldIds.negative(key));
         }}
       >
-        Add a negative phrase
+        {t('enAddNegative')}
       </button>
     </fieldset>
   );
@@ -182,8 +191,8 @@ export function RelationFields({ rows, invalid, onChange, index, selfId }: Relat
   const byId = useMemo(() => new Map(index.map((row) => [row.id, row])), [index]);
   return (
     <fieldset class="bs-fieldset">
-      <legend>Relations</legend>
-      <p class="bs-hint">How this entity relates to others: find the other entity by name, then choose it.</p>
+      <legend>{t('enRelationsLegend')}</legend>
+      <p class="bs-hint">{t('enRelationsHint')}</p>
       {rows.length > 0 ? (
         <ol class="bs-rows">
           {rows.map((relation, i) => (
@@ -215,7 +224,7 @@ export function RelationFields({ rows, invalid, onChange, index, selfId }: Relat
           focus(fieldIds.relationType(key));
         }}
       >
-        Add a relation
+        {t('enAddRelation')}
       </button>
     </fieldset>
   );
@@ -233,7 +242,7 @@ interface RelationRowProps {
 }
 
 function describe(row: EntityIndexRow): string {
-  return `${row.name} (${kindInfo(row.kind).label.toLowerCase()}, ${row.packs[0]?.title ?? ''})`;
+  return t('enDescribe', { name: row.name, kind: kindInfo(row.kind).lower, pack: row.packs[0]?.title ?? '' });
 }
 
 function RelationRowFields({ n, relation, invalid, index, byId, selfId, onChange, onRemove }: RelationRowProps) {
@@ -255,7 +264,7 @@ function RelationRowFields({ n, relation, invalid, index, byId, selfId, onChange
   return (
     <li class="bs-row bs-row--relation">
       <div class="bs-field">
-        <label for={fieldIds.relationType(relation.key)}>{`Type of relation ${n}`}</label>
+        <label for={fieldIds.relationType(relation.key)}>{t('enRelationType', { n })}</label>
         <select
           id={fieldIds.relationType(relation.key)}
           value={relation.type}
@@ -269,7 +278,7 @@ function RelationRowFields({ n, relation, invalid, index, byId, selfId, onChange
         </select>
       </div>
       <div class="bs-field">
-        <label for={fieldIds.relationFind(relation.key)}>{`Find the entity of relation ${n}`}</label>
+        <label for={fieldIds.relationFind(relation.key)}>{t('enRelationFind', { n })}</label>
         <input
           id={fieldIds.relationFind(relation.key)}
           type="search"
@@ -285,11 +294,15 @@ function RelationRowFields({ n, relation, invalid, index, byId, selfId, onChange
           }}
         />
         <span class="bs-meta" id={`${targetId}-hint`}>
-          {find.trim() === '' ? 'Type a name, then choose below.' : candidates.length === 0 ? 'No entity matches.' : `${candidates.length}${candidates.length === TARGET_CHOICES ? '+' : ''} found: choose below.`}
+          {find.trim() === ''
+            ? t('enTypeName')
+            : candidates.length === 0
+              ? t('enNoMatch')
+              : t(candidates.length === TARGET_CHOICES ? 'enFoundMore' : 'enFound', { count: candidates.length })}
         </span>
       </div>
       <div class="bs-field">
-        <label for={targetId}>{`Entity of relation ${n}`}</label>
+        <label for={targetId}>{t('enRelationEntity', { n })}</label>
         <select
           id={targetId}
           ref={targetRef}
@@ -300,8 +313,10 @@ function RelationRowFields({ n, relation, invalid, index, byId, selfId, onChange
             setFind('');
           }}
         >
-          {relation.target === '' ? <option value="">Not chosen yet</option> : null}
-          {relation.target !== '' ? <option value={relation.target}>{current ? describe(current) : `${relation.target} (not installed)`}</option> : null}
+          {relation.target === '' ? <option value="">{t('enNotChosen')}</option> : null}
+          {relation.target !== '' ? (
+            <option value={relation.target}>{current ? describe(current) : t('enNotInstalled', { id: relation.target })}</option>
+          ) : null}
           {candidates.map((row) => (
             <option key={row.id} value={row.id}>
               {describe(row)}
@@ -310,7 +325,7 @@ function RelationRowFields({ n, relation, invalid, index, byId, selfId, onChange
         </select>
       </div>
       <div class="bs-field">
-        <label for={fieldIds.relationLabel(relation.key)}>{`Wording of relation ${n} (optional)`}</label>
+        <label for={fieldIds.relationLabel(relation.key)}>{t('enRelationWordingLabel', { n })}</label>
         <input
           id={fieldIds.relationLabel(relation.key)}
           type="text"
@@ -320,7 +335,8 @@ function RelationRowFields({ n, relation, invalid, index, byId, selfId, onChange
         />
       </div>
       <button type="button" class="bs-btn bs-row__remove" onClick={onRemove}>
-        Remove<span class="bs-sr">{` relation ${n}`}</span>
+        {t('commonRemove')}
+        <span class="bs-sr">{` ${t('enRemoveRelation', { n })}`}</span>
       </button>
     </li>
   );

@@ -3,22 +3,23 @@
  * keeps each one by the precedence rule. The first few are shown; the rest fold away.
  */
 import type { AliasConflict, ConflictSide } from '../../../lib/model';
+import { formatList, t, tn } from '../../../lib/i18n';
 import { kindInfo } from '../../../lib/kinds';
-import { plural, quoted } from './text';
+import { quoted } from './text';
 
 /** Conflicts shown before the rest fold into "Show … more". */
 export const CONFLICTS_SHOWN = 8;
 
 function who(side: ConflictSide): string {
-  return `${side.name} (${kindInfo(side.kind).label.toLowerCase()}, ${side.packTitle})`;
+  return t('pkWho', { name: side.name, kind: kindInfo(side.kind).lower, pack: side.packTitle });
 }
 
 export function conflictLine(conflict: AliasConflict): string {
   if (conflict.sameEntity) {
     const others = conflict.losers.map((l) => l.packTitle).join(', ');
-    return `${conflict.winner.name} is in several packs: the version in ${conflict.winner.packTitle} is used, not the one in ${others}.`;
+    return t('pkSameEntity', { name: conflict.winner.name, winner: conflict.winner.packTitle, others });
   }
-  return `${quoted(conflict.alias)} means ${who(conflict.winner)}; not ${conflict.losers.map(who).join(', or ')}.`;
+  return t('pkMeans', { alias: quoted(conflict.alias), winner: who(conflict.winner), losers: formatList(conflict.losers.map(who), 'disjunction') });
 }
 
 function ConflictItem({ conflict }: { conflict: AliasConflict }) {
@@ -30,9 +31,9 @@ export function Conflicts({ conflicts }: { conflicts: readonly AliasConflict[] }
   const rest = conflicts.slice(CONFLICTS_SHOWN);
   return (
     <div class="bs-panel bs-conflicts" role="group" aria-labelledby="bs-conflicts-h">
-      <h3 id="bs-conflicts-h">Conflicts</h3>
+      <h3 id="bs-conflicts-h">{t('pkConflicts')}</h3>
       <p class="bs-meta bs-conflicts__count">
-        {conflicts.length === 0 ? 'No name is claimed by two packs in use.' : `${plural(conflicts.length, 'conflict')} between the packs in use`}
+        {conflicts.length === 0 ? t('pkNoConflicts') : tn('pkConflictCount', conflicts.length)}
       </p>
       {shown.length > 0 ? (
         <ul class="bs-conflict-list">
@@ -43,7 +44,7 @@ export function Conflicts({ conflicts }: { conflicts: readonly AliasConflict[] }
       ) : null}
       {rest.length > 0 ? (
         <details class="bs-conflicts__more">
-          <summary>{`Show ${plural(rest.length, 'more conflict')}`}</summary>
+          <summary>{tn('pkMoreConflicts', rest.length)}</summary>
           <ul class="bs-conflict-list">
             {rest.map((c, i) => (
               <ConflictItem key={i} conflict={c} />

@@ -5,12 +5,13 @@
  * version asks first (naming both versions), then is sent again with `replace: true`.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t, tn } from '../../../lib/i18n';
 import type { BackstoryDB } from '../../../lib/db/schema';
 import type { ImportPackResult } from '../../../lib/messaging';
 import { MAX_PACK_FILE_BYTES } from '../../../lib/messaging-validation';
 import type { LibraryActions } from '../actions';
 import { errorMessage } from '../useLiveQuery';
-import { plural, quoted } from './text';
+import { quoted } from './text';
 
 type Confirm = Extract<ImportPackResult, { status: 'confirm' }>;
 type Installed = Extract<ImportPackResult, { status: 'installed' }>;
@@ -25,19 +26,18 @@ type ImportState =
 
 /** "32 MB", "1.5 MB", "900 KB". */
 export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  if (bytes >= 1024 * 1024) return t('pkSizeMb', { size: Number((bytes / (1024 * 1024)).toFixed(1)) });
+  return t('pkSizeKb', { size: Math.max(1, Math.round(bytes / 1024)) });
 }
 
 /** What an import did, in one sentence. */
 export function installedMessage(reply: Installed, entityCount: number): string {
   const { pack, replaced, editsKept } = reply;
   const title = quoted(pack.title);
-  const entities = plural(entityCount, 'entity', 'entities');
-  const edits = editsKept > 0 ? `; kept ${editsKept} of your edits` : '';
-  if (replaced === undefined) return `Installed ${title} v${pack.version} (${entities})${edits}.`;
-  if (replaced < pack.version) return `Updated ${title} from v${replaced} to v${pack.version} (${entities})${edits}.`;
-  return `Replaced ${title} v${replaced} with the file’s v${pack.version} (${entities})${edits}.`;
+  const words = { title, version: pack.version, entities: tn('pkEntities', entityCount), edits: editsKept > 0 ? tn('pkEditsKept', editsKept) : '' };
+  if (replaced === undefined) return t('pkInstalledMsg', words);
+  if (replaced < pack.version) return t('pkUpdatedMsg', { ...words, from: replaced });
+  return t('pkReplacedMsg', { ...words, from: replaced });
 }
 
 export function ImportPack({ db, actions }: { db: BackstoryDB; actions: LibraryActions }) {
@@ -72,7 +72,7 @@ export function ImportPack({ db, actions }: { db: BackstoryDB; actions: LibraryA
         setState({
           status: 'error',
           file: file.name,
-          error: `The file is ${formatBytes(file.size)}; a pack file can be at most ${formatBytes(MAX_PACK_FILE_BYTES)}.`,
+          error: t('pkTooBig', { size: formatBytes(file.size), max: formatBytes(MAX_PACK_FILE_BYTES) }),
         });
         return;
       }
@@ -80,7 +80,7 @@ export function ImportPack({ db, actions }: { db: BackstoryDB; actions: LibraryA
       try {
         json = await file.text();
       } catch (e) {
-        setState({ status: 'error', file: file.name, error: `The file could not be read (${errorMessage(e)}).` });
+        setState({ status: 'error', file: file.name, error: t('pkUnreadable', { message: errorMessage(e) }) });
         return;
       }
       await send(file.name, json, false);
@@ -91,18 +91,18 @@ export function ImportPack({ db, actions }: { db: BackstoryDB; actions: LibraryA
   };
 
   const cancel = () => {
-    setState({ status: 'done', message: 'Nothing was imported; the installed pack is kept.' });
+    setState({ status: 'done', message: t('pkNothingImported') });
     inputRef.current?.focus();
   };
 
   return (
     <div class="bs-panel bs-pack-import" role="group" aria-labelledby="bs-pack-import-h">
-      <h3 id="bs-pack-import-h">Import a pack</h3>
+      <h3 id="bs-pack-import-h">{t('pkImportTitle')}</h3>
       <p class="bs-hint" id="bs-pack-import-hint">
-        {`A Backstory pack file (.json, at most ${formatBytes(MAX_PACK_FILE_BYTES)}). A newer version of an installed pack replaces it and keeps your edits and notes; a file with any problem changes nothing.`}
+        {t('pkImportHint', { max: formatBytes(MAX_PACK_FILE_BYTES) })}
       </p>
       <label class="bs-file" for="bs-pack-import">
-        Import a pack from a file
+        {t('pkImportLabel')}
       </label>
       <input
         id="bs-pack-import"
@@ -114,13 +114,13 @@ export function ImportPack({ db, actions }: { db: BackstoryDB; actions: LibraryA
         onChange={(e) => void onFile(e.currentTarget)}
       />
       <div class="bs-pack-import__result" role="status" aria-live="polite" aria-atomic="true">
-        {state.status === 'busy' ? <p class="bs-meta">{`Importing ${state.file}…`}</p> : null}
+        {state.status === 'busy' ? <p class="bs-meta">{t('pkImporting', { file: state.file })}</p> : null}
         {state.status === 'done' ? <p class="bs-notice">{state.message}</p> : null}
       </div>
       {state.status === 'confirm' ? <ConfirmReplace state={state} keepRef={keepRef} onReplace={() => void send(state.file, state.json, true)} onCancel={cancel} /> : null}
       {state.status === 'invalid' ? (
         <div class="bs-error" role="alert">
-          <p>{`${state.file} is not a valid pack; nothing changed. ${state.errors.length === 1 ? 'The problem:' : `${state.errors.length} problems:`}`}</p>
+          <p>{tn('pkInvalid', state.errors.length, { file: state.file })}</p>
           <ul class="bs-error__lines">
             {state.errors.map((line, i) => (
               <li key={i} class="bs-error__detail">
@@ -132,7 +132,7 @@ export function ImportPack({ db, actions }: { db: BackstoryDB; actions: LibraryA
       ) : null}
       {state.status === 'error' ? (
         <div class="bs-error" role="alert">
-          <p>{`${state.file} was not imported; nothing changed.`}</p>
+          <p>{t('pkNotImported', { file: state.file })}</p>
           <p class="bs-error__detail">{state.error}</p>
         </div>
       ) : null}
@@ -149,19 +149,17 @@ interface ConfirmProps {
 
 function ConfirmReplace({ state, keepRef, onReplace, onCancel }: ConfirmProps) {
   const { installed, incoming, reason } = state.reply;
-  const question =
-    reason === 'same-version'
-      ? `${quoted(installed.title)} v${installed.version} is already installed, and ${state.file} holds the same version (v${incoming.version}). Replace the installed copy with the file’s?`
-      : `${quoted(installed.title)} v${installed.version} is installed; ${state.file} holds the older v${incoming.version}. Replace v${installed.version} with v${incoming.version}?`;
+  const words = { title: quoted(installed.title), installed: installed.version, file: state.file, incoming: incoming.version };
+  const question = reason === 'same-version' ? t('pkSameVersion', words) : t('pkOlderVersion', words);
   return (
     <div class="bs-confirm" role="group" aria-labelledby="bs-pack-replace-q">
       <p id="bs-pack-replace-q">{question}</p>
-      <p class="bs-meta">Your edits and notes are kept either way.</p>
+      <p class="bs-meta">{t('pkKeptEitherWay')}</p>
       <button type="button" class="bs-btn bs-btn--danger" onClick={onReplace}>
-        {`Replace with v${incoming.version}`}
+        {t('pkReplaceWith', { version: incoming.version })}
       </button>
       <button type="button" class="bs-btn" ref={keepRef} onClick={onCancel}>
-        {`Keep v${installed.version}`}
+        {t('pkKeep', { version: installed.version })}
       </button>
     </div>
   );

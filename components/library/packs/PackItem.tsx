@@ -5,9 +5,10 @@
  * that the reader's own entities go with it).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatNumber, t, tn } from '../../../lib/i18n';
 import { formatDate, safeHttpUrl } from '../../../lib/format';
 import type { PackListRow } from '../queries';
-import { ORIGIN_LABELS, ordinal, plural, quoted } from './text';
+import { ORIGIN_LABELS, ordinal, quoted } from './text';
 
 export interface PackItemHandlers {
   /** Resolves once the request is done: true when it worked (a failure is reported by the section). */
@@ -52,39 +53,41 @@ export function PackItem({ pack, inUse, canMoveUp, canMoveDown, handlers }: Pack
     setTimeout(() => removeRef.current?.focus(), 0);
   };
 
-  const precedenceLine = pack.rank === null ? 'Off: not used on pages' : `In use: ${ordinal(pack.rank)} of ${inUse} in precedence`;
+  const precedenceLine = pack.rank === null ? t('pkPrecedenceOff') : t('pkPrecedence', { rank: ordinal(pack.rank), total: inUse });
 
   return (
     <li class="bs-panel bs-pack" aria-labelledby={headingId} data-pack-id={pack.id} data-enabled={String(pack.enabled)}>
       <div class="bs-pack__head">
-        <h3 id={headingId}>{pack.title}</h3>
+        <h3 id={headingId}>
+          <bdi>{pack.title}</bdi>
+        </h3>
         <p class="bs-meta bs-pack__origin">
           <span class="bs-badge">{ORIGIN_LABELS[pack.origin]}</span> <span>{precedenceLine}</span>
         </p>
       </div>
       <dl class="bs-facts">
         <div>
-          <dt>Version</dt>
-          <dd>{pack.version}</dd>
+          <dt>{t('pkVersion')}</dt>
+          <dd>{formatNumber(pack.version)}</dd>
         </div>
         <div>
-          <dt>As of</dt>
+          <dt>{t('pkAsOf')}</dt>
           <dd>
             <time dateTime={pack.asOf}>{formatDate(pack.asOf)}</time>
           </dd>
         </div>
         <div>
-          <dt>Entities</dt>
-          <dd>{pack.entityCount}</dd>
+          <dt>{t('pkEntitiesLabel')}</dt>
+          <dd>{formatNumber(pack.entityCount)}</dd>
         </div>
       </dl>
       {pack.sources.length > 0 ? (
         <>
-          <h4 class="bs-subhead">{pack.sources.length === 1 ? 'Source' : 'Sources'}</h4>
+          <h4 class="bs-subhead">{tn('pkSource', pack.sources.length)}</h4>
           <SourceList sources={pack.sources} />
         </>
       ) : own ? (
-        <p class="bs-meta">Your own entities and corrections; no sources yet.</p>
+        <p class="bs-meta">{t('pkOwnNoSources')}</p>
       ) : null}
       <div class="bs-actions bs-pack__actions">
         <label class="bs-check">
@@ -101,25 +104,30 @@ export function PackItem({ pack, inUse, canMoveUp, canMoveDown, handlers }: Pack
             }}
           />
           <span>
-            Enabled<span class="bs-sr">{`: ${pack.title}`}</span>
+            {t('pkEnabled')}
+            <span class="bs-sr">{`: ${pack.title}`}</span>
           </span>
         </label>
         {own ? null : (
           <>
             <button type="button" class="bs-btn bs-move-up" disabled={!canMoveUp} onClick={() => handlers.onMove(pack, -1)}>
-              Move up<span class="bs-sr">{`: ${pack.title}`}</span>
+              {t('pkMoveUp')}
+              <span class="bs-sr">{`: ${pack.title}`}</span>
             </button>
             <button type="button" class="bs-btn bs-move-down" disabled={!canMoveDown} onClick={() => handlers.onMove(pack, 1)}>
-              Move down<span class="bs-sr">{`: ${pack.title}`}</span>
+              {t('pkMoveDown')}
+              <span class="bs-sr">{`: ${pack.title}`}</span>
             </button>
           </>
         )}
         <button type="button" class="bs-btn bs-pack__export" onClick={() => handlers.onExport(pack)}>
-          Export<span class="bs-sr">{`: ${pack.title}`}</span>
+          {t('pkExport')}
+          <span class="bs-sr">{`: ${pack.title}`}</span>
         </button>
         {confirming ? null : (
           <button type="button" class="bs-btn bs-btn--danger bs-pack__remove" ref={removeRef} onClick={() => setConfirming(true)}>
-            Remove…<span class="bs-sr">{`: ${pack.title}`}</span>
+            {t('pkRemove')}
+            <span class="bs-sr">{`: ${pack.title}`}</span>
           </button>
         )}
       </div>
@@ -127,8 +135,8 @@ export function PackItem({ pack, inUse, canMoveUp, canMoveDown, handlers }: Pack
         <div class="bs-confirm" role="group" aria-labelledby={`${headingId}-q`}>
           <p id={`${headingId}-q`}>
             {own
-              ? `Remove ${quoted(pack.title)}? This deletes the ${plural(pack.entityCount, 'entity', 'entities')} you added yourself (export it first to keep a copy). Your notes on them are kept and show as “entity no longer in any pack”.`
-              : `Remove ${quoted(pack.title)} v${pack.version}? Its ${plural(pack.entityCount, 'entity', 'entities')} stop being recognised. Your notes on them are kept and show as “entity no longer in any pack”; your edits are kept too and come back if you install the pack again.`}
+              ? t('pkRemoveOwn', { title: quoted(pack.title), entities: tn('pkEntities', pack.entityCount) })
+              : t('pkRemovePack', { title: quoted(pack.title), version: pack.version, entities: tn('pkEntities', pack.entityCount) })}
           </p>
           <button
             type="button"
@@ -138,10 +146,10 @@ export function PackItem({ pack, inUse, canMoveUp, canMoveDown, handlers }: Pack
               handlers.onRemove(pack);
             }}
           >
-            {own ? 'Delete my entities' : 'Remove pack'}
+            {own ? t('pkDeleteMine') : t('pkRemoveButton')}
           </button>
           <button type="button" class="bs-btn" ref={cancelRef} onClick={cancel}>
-            Cancel
+            {t('commonCancel')}
           </button>
         </div>
       ) : null}
@@ -159,7 +167,7 @@ function SourceList({ sources }: { sources: PackListRow['sources'] }) {
     <>
       <SourceItems sources={sources.slice(0, SOURCES_SHOWN)} />
       <details class="bs-conflicts__more">
-        <summary>{`Show ${plural(rest.length, 'more source')}`}</summary>
+        <summary>{tn('pkMoreSources', rest.length)}</summary>
         <SourceItems sources={rest} />
       </details>
     </>
@@ -174,16 +182,17 @@ function SourceItems({ sources }: { sources: PackListRow['sources'] }) {
         return (
           <li key={source.id}>
             {url ? (
-              <a class="bs-link" href={url} target="_blank" rel="noopener noreferrer">
+              <a class="bs-link" href={url} target="_blank" rel="noopener noreferrer" dir="auto">
                 {source.title}
               </a>
             ) : (
-              <span>{source.title}</span>
+              <span dir="auto">{source.title}</span>
             )}
             <span class="bs-meta">
               {' · '}
               <time dateTime={source.date}>{formatDate(source.date)}</time>
-              {source.publisher ? ` · ${source.publisher}` : ''}
+              {source.publisher ? ' · ' : ''}
+              {source.publisher ? <bdi>{source.publisher}</bdi> : null}
             </span>
           </li>
         );

@@ -1,27 +1,28 @@
-/** Small wording helpers shared by the Packs and Entities sections. */
+/** Small wording helpers shared by the Packs and Entities sections, in the UI's language. */
 import type { PackOrigin } from '../../../lib/model';
+import { ordinal as ordinalOf, t } from '../../../lib/i18n';
 
-/** "1 note", "3 notes". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-}
-
-/** “Title”, in curly quotes. */
+/** “Title”, in the UI's quotation marks. */
 export function quoted(text: string): string {
-  return `“${text}”`;
+  return t('commonQuoted', { text });
 }
 
-/** 1 → "1st", 2 → "2nd", 11 → "11th". */
+/** 1 → "1st", 2 → "2nd", 11 → "11th" (in the UI's language). */
 export function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  const suffix = ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
-  return `${n}${suffix}`;
+  return ordinalOf(n);
 }
 
-export const ORIGIN_LABELS: Record<PackOrigin, string> = {
-  shipped: 'Shipped',
-  imported: 'Imported',
-  drafted: 'Drafted from an article',
-  user: 'My entities',
+export const ORIGIN_LABELS: Readonly<Record<PackOrigin, string>> = {
+  get shipped() {
+    return t('pkOriginShipped');
+  },
+  get imported() {
+    return t('pkOriginImported');
+  },
+  get drafted() {
+    return t('pkOriginDrafted');
+  },
+  get user() {
+    return t('pkOriginUser');
+  },
 };

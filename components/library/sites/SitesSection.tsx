@@ -9,7 +9,7 @@ import type { SitesAction, SitesView } from '../../../lib/messaging';
 import type { SiteMode, SiteRule } from '../../../lib/sites/rules';
 import { notHereId } from '../../../lib/sites/state';
 import { errorMessage } from '../useLiveQuery';
-import { plural } from '../packs/text';
+import { t, tn } from '../../../lib/i18n';
 import { SyncPanel } from './SyncPanel';
 
 export interface SitesDeps {
@@ -22,7 +22,7 @@ export interface SitesDeps {
 /** What a rule means in a mode, for its status line and its button. */
 function ruleWords(mode: SiteMode, rule: SiteRule): { status: string; toggle: string } {
   const runs = mode === 'except' ? !rule.active : rule.active;
-  return runs ? { status: 'Backstory runs here', toggle: 'Turn off' } : { status: 'Off', toggle: 'Turn back on' };
+  return runs ? { status: t('stRuns'), toggle: t('stTurnOff') } : { status: t('stOff'), toggle: t('stTurnOn') };
 }
 
 export function SitesSection({ sites }: { sites: SitesDeps }) {
@@ -71,20 +71,20 @@ export function SitesSection({ sites }: { sites: SitesDeps }) {
     }
   };
 
-  if (loadError) return <p class="bs-error" role="alert">{`Couldn't load the site settings: ${loadError}`}</p>;
-  if (!view) return <p class="bs-hint">Loading…</p>;
+  if (loadError) return <p class="bs-error" role="alert">{t('stCouldNotLoad', { error: loadError })}</p>;
+  if (!view) return <p class="bs-hint">{t('commonLoading')}</p>;
   const mode = view.mode;
-  const addLabel = mode === 'except' ? 'Turn off on this site' : 'Run on this site';
+  const addLabel = mode === 'except' ? t('stAddExcept') : t('stAddOnly');
 
   return (
     <section class="bs-section-page bs-sites" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Sites</h2>
+      <h2 id={`${id}-h`}>{t('stTitle')}</h2>
       <fieldset class="bs-panel bs-fieldset">
-        <legend>Where Backstory runs</legend>
+        <legend>{t('stWhere')}</legend>
         {(['except', 'only'] as const).map((m) => (
           <label class="bs-check" key={m}>
             <input type="radio" name={`${id}-mode`} checked={mode === m} onChange={() => void run({ op: 'mode', mode: m })} />
-            {m === 'except' ? 'Everywhere, except the sites listed below' : 'Only on the sites listed below'}
+            {m === 'except' ? t('stModeExcept') : t('stModeOnly')}
           </label>
         ))}
       </fieldset>
@@ -96,7 +96,7 @@ export function SitesSection({ sites }: { sites: SitesDeps }) {
           const said = (next: SitesView): string => {
             const added = next.rules.reduce<SiteRule | null>((a, r) => (a === null || r.updatedAt > a.updatedAt ? r : a), null);
             const name = added?.label ?? input.trim();
-            return next.mode === 'except' ? `Backstory is off on ${name}.` : `Backstory runs on ${name}.`;
+            return next.mode === 'except' ? t('stOffOn', { name }) : t('stRunsOn', { name });
           };
           void run({ op: 'add', input, subdomains }, said).then(
             (ok) => {
@@ -106,9 +106,9 @@ export function SitesSection({ sites }: { sites: SitesDeps }) {
           );
         }}
       >
-        <label for={`${id}-site`}>Site or host name</label>
+        <label for={`${id}-site`}>{t('stSiteLabel')}</label>
         <p class="bs-hint" id={`${id}-site-hint`}>
-          A host such as nytimes.com, “*.example.org”, or a page's address.
+          {t('stSiteHint')}
         </p>
         <div class="bs-actions">
           <input
@@ -126,7 +126,7 @@ export function SitesSection({ sites }: { sites: SitesDeps }) {
           />
           <label class="bs-check">
             <input type="checkbox" checked={subdomains} onChange={(e) => setSubdomains(e.currentTarget.checked)} />
-            and its subdomains
+            {t('stSubdomains')}
           </label>
           <button type="submit" class="bs-btn bs-btn--primary">
             {addLabel}
@@ -141,9 +141,9 @@ export function SitesSection({ sites }: { sites: SitesDeps }) {
           {notice ?? ''}
         </p>
       </form>
-      <h3 class="bs-subhead">{mode === 'except' ? 'Sites where Backstory is off' : 'Sites where Backstory runs'}</h3>
+      <h3 class="bs-subhead">{mode === 'except' ? t('stListExcept') : t('stListOnly')}</h3>
       {view.rules.length === 0 ? (
-        <p class="bs-hint">{mode === 'except' ? 'None: Backstory runs on every site.' : 'None yet: Backstory runs nowhere until you add a site.'}</p>
+        <p class="bs-hint">{mode === 'except' ? t('stNoneExcept') : t('stNoneOnly')}</p>
       ) : (
         <ul class="bs-rows bs-site-rules">
           {view.rules.map((rule) => {
@@ -151,8 +151,10 @@ export function SitesSection({ sites }: { sites: SitesDeps }) {
             return (
               <li class="bs-row bs-site-rule" key={rule.site.host} data-host={rule.site.host} data-active={String(rule.active)}>
                 <span class="bs-site-rule__name">
-                  <strong>{rule.label}</strong>
-                  {rule.site.subdomains ? <span class="bs-meta"> and its subdomains</span> : null}
+                  <strong>
+                    <bdi>{rule.label}</bdi>
+                  </strong>
+                  {rule.site.subdomains ? <span class="bs-meta">{` ${t('stSubdomains')}`}</span> : null}
                 </span>
                 <span class="bs-meta bs-site-rule__status">{words.status}</span>
                 <span class="bs-actions">
@@ -160,8 +162,9 @@ export function SitesSection({ sites }: { sites: SitesDeps }) {
                     {words.toggle}
                     <span class="bs-sr">{`: ${rule.label}`}</span>
                   </button>
-                  <button type="button" class="bs-btn bs-site-rule__remove" onClick={() => void run({ op: 'remove', host: rule.site.host }, `${rule.label} removed.`)}>
-                    Remove<span class="bs-sr">{`: ${rule.label}`}</span>
+                  <button type="button" class="bs-btn bs-site-rule__remove" onClick={() => void run({ op: 'remove', host: rule.site.host }, t('stRemoved', { label: rule.label }))}>
+                    {t('commonRemove')}
+                    <span class="bs-sr">{`: ${rule.label}`}</span>
                   </button>
                 </span>
               </li>
@@ -169,31 +172,32 @@ export function SitesSection({ sites }: { sites: SitesDeps }) {
           })}
         </ul>
       )}
-      <h3 class="bs-subhead">Names left alone on a site</h3>
-      <p class="bs-hint">Made with “Not … here” on a card: that name is not underlined as that entity on that site.</p>
+      <h3 class="bs-subhead">{t('stNotHereTitle')}</h3>
+      <p class="bs-hint">{t('stNotHereHint')}</p>
       {view.notHere.length === 0 ? (
-        <p class="bs-hint">None.</p>
+        <p class="bs-hint">{t('stNone')}</p>
       ) : (
         <ul class="bs-rows bs-not-here">
           {view.notHere.map((rule) => (
             <li class="bs-row" key={notHereId(rule)}>
               <span>
-                {`“${rule.label}” is not ${rule.entityName || rule.entityId}`}
-                <span class="bs-meta">{` on ${rule.site}`}</span>
+                {t('stNotHereRule', { label: rule.label, name: rule.entityName || rule.entityId })}
+                <span class="bs-meta">{` ${t('stOnSite', { site: rule.site })}`}</span>
               </span>
               <button
                 type="button"
                 class="bs-btn bs-not-here__remove"
-                onClick={() => void run({ op: 'removeNotHere', id: notHereId(rule) }, `“${rule.label}” is underlined again on ${rule.site}.`)}
+                onClick={() => void run({ op: 'removeNotHere', id: notHereId(rule) }, t('stUnderlinedAgain', { label: rule.label, site: rule.site }))}
               >
-                Remove<span class="bs-sr">{`: “${rule.label}” on ${rule.site}`}</span>
+                {t('commonRemove')}
+                <span class="bs-sr">{`: ${t('stNotHereSr', { label: rule.label, site: rule.site })}`}</span>
               </button>
             </li>
           ))}
         </ul>
       )}
       <SyncPanel sync={view.sync} counts={{ sites: view.rules.length, notHere: view.notHere.length }} />
-      <p class="bs-hint bs-sites__count">{plural(view.rules.length, 'site rule')}</p>
+      <p class="bs-hint bs-sites__count">{tn('stRuleCount', view.rules.length)}</p>
     </section>
   );
 }

@@ -1,12 +1,14 @@
 import type { SitesView } from '../../../lib/messaging';
-import { plural } from '../packs/text';
+import { tx } from '../../i18n';
+import { formatNumber, t, tn } from '../../../lib/i18n';
 
-/** The synced store's collections, as the reader calls them (one and many). */
-const NAMES: Record<string, [string, string]> = {
-  settings: ['setting', 'settings'],
-  sites: ['site rule', 'site rules'],
-  notHere: ['“Not … here” rule', '“Not … here” rules'],
-  entities: ['entity', 'entities'],
+type Counted = (n: number) => string;
+/** The synced store's collections, as the reader calls them: "3 site rules", "3 of your site rules are …". */
+const NAMES: Record<string, { count: Counted; ofYours: Counted }> = {
+  settings: { count: (n) => tn('sySettings', n), ofYours: (n) => tn('syOfYourSettings', n) },
+  sites: { count: (n) => tn('sySites', n), ofYours: (n) => tn('syOfYourSites', n) },
+  notHere: { count: (n) => tn('syNotHere', n), ofYours: (n) => tn('syOfYourNotHere', n) },
+  entities: { count: (n) => tn('syEntities', n), ofYours: (n) => tn('syOfYourEntities', n) },
 };
 
 /** "3 of your site rules are kept on this browser only", one line per collection. */
@@ -14,10 +16,10 @@ export function localOnlyLines(localOnly: Record<string, number>, totals: Record
   return Object.entries(localOnly)
     .filter(([, n]) => n > 0)
     .map(([collection, n]) => {
-      const [one, many] = NAMES[collection] ?? [collection, collection];
+      const names = NAMES[collection];
       const total = totals[collection];
-      const what = total !== undefined && total > n ? `${n.toLocaleString('en')} of your ${many} ${n === 1 ? 'is' : 'are'}` : `${plural(n, one, many)} ${n === 1 ? 'is' : 'are'}`;
-      return `${what} kept on this browser only: sync storage is full.`;
+      if (names && total !== undefined && total > n) return names.ofYours(n);
+      return tn('syLocalOnly', n, { what: names ? names.count(n) : `${formatNumber(n)} ${collection}` });
     });
 }
 
@@ -25,11 +27,9 @@ export function localOnlyLines(localOnly: Record<string, number>, totals: Record
 export function SyncPanel({ sync, counts }: { sync: SitesView['sync']; counts: Record<string, number> }) {
   const lines = localOnlyLines(sync.localOnly, counts);
   return (
-    <div class="bs-panel bs-sync" role="group" aria-label="Sync">
-      <h3 class="bs-subhead">On your other browsers</h3>
-      <p class="bs-hint">
-        The choice above, your site rules, your “Not … here” rules, your own entities and your corrections of pack entities are kept in the browser's own sync storage: they follow you to every browser where you are signed in with sync on (Chrome Sync, Firefox Sync). Nothing goes to a server of Backstory's. A pause stays on this browser.
-      </p>
+    <div class="bs-panel bs-sync" role="group" aria-label={t('syLabel')}>
+      <h3 class="bs-subhead">{t('syTitle')}</h3>
+      <p class="bs-hint">{t('syHint')}</p>
       {lines.length > 0 ? (
         <ul class="bs-warnings">
           {lines.map((line) => (
@@ -37,12 +37,9 @@ export function SyncPanel({ sync, counts }: { sync: SitesView['sync']; counts: R
           ))}
         </ul>
       ) : null}
-      {sync.pending > 0 ? <p class="bs-meta">{`${plural(sync.pending, 'change')} waiting to be synced.`}</p> : null}
+      {sync.pending > 0 ? <p class="bs-meta">{tn('syPending', sync.pending)}</p> : null}
       {sync.lastError ? <p class="bs-meta bs-sync__error">{sync.lastError}</p> : null}
-      <p class="bs-hint">
-        Notes stay on this browser: they are far more than sync storage holds (100 KB in all). To take them to another browser, use{' '}
-        <a href="#backup">Backup</a>: export here, import there.
-      </p>
+      <p class="bs-hint">{tx('syNotes', { backup: <a href="#backup">{t('syBackup')}</a> })}</p>
     </div>
   );
 }

@@ -5,6 +5,7 @@
  * nothing else: when to show and hide is the hover intent's business.
  */
 import { autoUpdate, computePosition, flip, hide as hideMiddleware, inline, offset, shift, size } from '@floating-ui/dom';
+import { applyLocale } from '../../../components/i18n';
 import { h, render } from 'preact';
 import type { CardData } from '../../../lib/messaging';
 import { CardView, type CardState } from '../../../components/CardView';
@@ -76,6 +77,8 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
   style.textContent = `${cardCss}\n${notesCss}`;
   const root = doc.createElement('div');
   root.className = 'bs-popover';
+  // The card speaks the UI's language and direction, whatever the page's (`dir="rtl"` in Hebrew).
+  applyLocale(root);
   root.hidden = true;
   Object.assign(root.style, { position: 'fixed', top: '0px', left: '0px', zIndex: '2147483647', width: 'max-content' });
   container.append(style, root);

@@ -1,0 +1,4 @@
+/** Runs before every unit test file: `browser.i18n` reads the real English messages. */
+import { useFakeLocale } from './i18n-fake';
+
+useFakeLocale('en');
