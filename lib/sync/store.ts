@@ -27,8 +27,8 @@ import {
   readSyncItems,
   recordKey,
   type LocalRecord,
-  type SyncEntry,
 } from './records';
+import { jsonCopy, localOnly, messageOf, type Batch, type Settle, type Work } from './work';
 
 export interface SyncStatus {
   /** Records kept on this browser only (sync storage is full), per collection. */
@@ -71,35 +71,6 @@ export const RETRY_MS = 60_000;
 
 const BUSY =
   'Sync is busy (the browser limits how often it may be written); your changes are kept on this browser and will be synced in a minute or two.';
-
-interface Settle {
-  work: Work;
-  next: LocalRecord | null;
-}
-
-interface Batch {
-  work: Work;
-  items: Record<string, unknown>;
-  old: SyncEntry | undefined;
-}
-
-interface Work {
-  lk: string;
-  rk: string;
-  collection: string;
-  id: string;
-  record: LocalRecord;
-  /** The local record as JSON when read, to settle it only if nothing rewrote it since. */
-  json: string;
-}
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-function jsonCopy(value: unknown): unknown {
-  const json = JSON.stringify(value);
-  if (json === undefined) throw new Error('a synced value must be JSON');
-  return JSON.parse(json) as unknown;
-}
 
 export function createSyncedStore(options: SyncedStoreOptions): SyncedStore {
   const { sync, local } = options;
@@ -393,9 +364,4 @@ export function createSyncedStore(options: SyncedStoreOptions): SyncedStore {
       return [...found];
     },
   };
-}
-
-/** A put that did not fit: kept on this browser only, offered to sync again next time. */
-function localOnly(w: Work): Settle {
-  return { work: w, next: 'd' in w.record ? w.record : { v: w.record.v, t: w.record.t, s: 'local' } };
 }
