@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { clearFlash, FLASH_HIGHLIGHT, flashRange, prefersReducedMotion, scrollBehavior } from './flash';
+import { clearFlash, FLASH_HIGHLIGHT, FLASH_MAX_MS, flashRange, prefersReducedMotion, scrollBehavior } from './flash';
 import { fakeHighlightApi, type FakeHighlight } from './test-fakes';
 
 beforeEach(() => {
@@ -32,6 +32,27 @@ describe('flashRange', () => {
     vi.advanceTimersByTime(499);
     expect(registry.has(FLASH_HIGHLIGHT)).toBe(true);
     vi.advanceTimersByTime(1);
+    expect(registry.has(FLASH_HIGHLIGHT)).toBe(false);
+  });
+
+  it('lasts until the page has stopped scrolling for ms, and no longer than FLASH_MAX_MS', () => {
+    const { api, registry } = fakeHighlightApi();
+    flashRange(api, rangeOf('Netanyahu'), window, 500);
+    for (let i = 0; i < 5; i++) {
+      vi.advanceTimersByTime(400);
+      window.dispatchEvent(new Event('scroll'));
+    }
+    expect(registry.has(FLASH_HIGHLIGHT)).toBe(true);
+    vi.advanceTimersByTime(499);
+    expect(registry.has(FLASH_HIGHLIGHT)).toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(registry.has(FLASH_HIGHLIGHT)).toBe(false);
+
+    flashRange(api, rangeOf('Netanyahu'), window, 500);
+    for (let elapsed = 0; elapsed < FLASH_MAX_MS; elapsed += 250) {
+      vi.advanceTimersByTime(250);
+      window.dispatchEvent(new Event('scroll'));
+    }
     expect(registry.has(FLASH_HIGHLIGHT)).toBe(false);
   });
 

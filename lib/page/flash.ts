@@ -1,7 +1,9 @@
 /**
  * A short flash on a range of the page (the side panel's "show me this mention"): the
- * `backstory-flash` highlight, registered above the others, removed after `ms`. A second
- * flash replaces the first. Highlights cannot animate, so reduced motion needs no other
+ * `backstory-flash` highlight, registered above the others, removed `ms` after the page
+ * last scrolled (the flash goes with a smooth scroll to the range, which may take longer
+ * than the flash, or start late when it replaces another), and at the latest after
+ * `FLASH_MAX_MS`. A second flash replaces the first. Highlights cannot animate, so reduced motion needs no other
  * treatment here; the scroll that goes with a flash is where motion is reduced
  * (`scrollBehavior`).
  */
@@ -10,6 +12,9 @@ import type { HighlightApi, HighlightLike, HighlightRegistryLike } from './highl
 export const FLASH_HIGHLIGHT = 'backstory-flash';
 /** Above the kinds (0), noted mentions (1) and the mention under the pointer (2). */
 const FLASH_PRIORITY = 3;
+
+/** However long the page keeps scrolling, the flash ends after this. */
+export const FLASH_MAX_MS = 4_000;
 
 interface Flash {
   highlight: HighlightLike;
@@ -56,9 +61,23 @@ export function flashRange(
   highlight.priority = FLASH_PRIORITY;
   for (const r of Array.isArray(range) ? range : [range as AbstractRange]) highlight.add(r);
   api.registry.set(FLASH_HIGHLIGHT, highlight);
-  const cancel = later(win, () => {
+  const end = (): void => {
     if (current.get(api.registry)?.highlight === highlight) clearFlash(api);
-  }, ms);
+  };
+  let cancelTimer = later(win, end, ms);
+  const cancelCap = later(win, end, Math.max(ms, FLASH_MAX_MS));
+  // Scrolling (the window or any scroller: capture) restarts the countdown.
+  const onScroll = (): void => {
+    cancelTimer();
+    cancelTimer = later(win, end, ms);
+  };
+  const listens = typeof win.addEventListener === 'function';
+  if (listens) win.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  const cancel = (): void => {
+    cancelTimer();
+    cancelCap();
+    if (listens) win.removeEventListener('scroll', onScroll, { capture: true });
+  };
   current.set(api.registry, { highlight, cancel });
   return true;
 }

@@ -25,6 +25,11 @@ beforeAll(async () => {
   news = await session.context.newPage();
   // A short window, so the mentions further down are off screen until revealed.
   await news.setViewportSize({ width: 700, height: 260 });
+  // Instant scrolls: headless Chromium runs a background page's smooth scroll late (seconds
+  // after the panel's click, while the panel page is in front), which no reader sees — the
+  // real side panel sits beside a visible page. The smooth choice itself is unit-tested
+  // (scrollBehavior in lib/page/flash.test.ts).
+  await news.emulateMedia({ reducedMotion: 'reduce' });
   await news.goto(`${session.base}/fixtures/news.html`);
   await waitForHighlights(news, 5);
   tabId = await session.background.evaluate(async () => {
