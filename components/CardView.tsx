@@ -1,4 +1,5 @@
 import type { CardData } from '../lib/messaging';
+import type { MentionPlace } from '../lib/page/mention-place';
 import type { Theme } from './CardRoot';
 import { EntityCard, type CardCorrectionActions, type EntityCardNotes } from './EntityCard';
 import { CardError, CardSkeleton } from './CardStates';
@@ -11,6 +12,8 @@ export type CardState =
 export interface CardViewProps {
   state: CardState;
   matchedText?: string | undefined;
+  /** Where the mention is on the page, and its alias's language. */
+  place?: MentionPlace | undefined;
   theme?: Theme | undefined;
   onOpenEntity: (entityId: string) => void;
   onBack?: (() => void) | undefined;
@@ -21,7 +24,7 @@ export interface CardViewProps {
 }
 
 /** One card in whichever state it is in: loading skeleton, error with retry, or loaded. */
-export function CardView({ state, matchedText, theme, onOpenEntity, onBack, onRetry, notes, corrections }: CardViewProps) {
+export function CardView({ state, matchedText, place, theme, onOpenEntity, onBack, onRetry, notes, corrections }: CardViewProps) {
   switch (state.status) {
     case 'loading':
       return <CardSkeleton theme={theme} onBack={onBack} />;
@@ -32,6 +35,7 @@ export function CardView({ state, matchedText, theme, onOpenEntity, onBack, onRe
         <EntityCard
           data={state.data}
           matchedText={matchedText}
+          place={place}
           theme={theme}
           onOpenEntity={onOpenEntity}
           onBack={onBack}

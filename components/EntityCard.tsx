@@ -7,7 +7,8 @@ import { KindBadge } from './KindBadge';
 import { ContextList } from './ContextList';
 import { RelationList } from './RelationList';
 import { SourceList } from './SourceList';
-import { t } from '../lib/i18n';
+import { languageName, t } from '../lib/i18n';
+import type { MentionPlace } from '../lib/page/mention-place';
 import { tx } from './i18n';
 import { NotesSection } from './notes/NotesSection';
 import type { CardNotesSource } from './notes/card-notes';
@@ -16,6 +17,8 @@ export interface EntityCardProps {
   data: CardData;
   /** The text that matched on the page ("Netanyahu’s"); omitted for cards opened from a relation. */
   matchedText?: string | undefined;
+  /** Where that mention is among the entity's mentions on the page, and the language it was matched in. */
+  place?: MentionPlace | undefined;
   /** A related entity's button was pressed: show that entity's card. */
   onOpenEntity?: ((entityId: string) => void) | undefined;
   /** Shows a "Back" button (the container keeps the history). */
@@ -50,14 +53,16 @@ function citedSources(data: CardData): Source[] {
  * The hover card of one entity. Everything is rendered as text: pack data and notes may
  * come from anywhere and are never parsed as HTML.
  */
-export function EntityCard({ data, matchedText, onOpenEntity, onBack, theme, notes, corrections }: EntityCardProps) {
+export function EntityCard({ data, matchedText, place, onOpenEntity, onBack, theme, notes, corrections }: EntityCardProps) {
   const id = useId();
   const { entity, pack } = data;
   const headingId = `${id}-name`;
   const summaryId = `${id}-summary`;
+  const whereId = `${id}-where`;
+  const shownPlace = matchedText ? place : undefined;
   const terms = [entity.name, ...entity.aliases.map((a) => a.text)];
   return (
-    <CardRoot theme={theme} labelledBy={headingId} describedBy={summaryId} onBack={onBack}>
+    <CardRoot theme={theme} labelledBy={headingId} describedBy={shownPlace ? `${whereId} ${summaryId}` : summaryId} onBack={onBack}>
       <header class="bs-header">
         <KindBadge kind={entity.kind} />
         <h2 class="bs-name" id={headingId}>
@@ -101,7 +106,15 @@ export function EntityCard({ data, matchedText, onOpenEntity, onBack, theme, not
       <footer class="bs-footer">
         {matchedText ? (
           <p class="bs-matched">
-            {tx('cardMatched', { text: <bdi class="bs-matched__text">{matchedText}</bdi> })}
+            {shownPlace?.lang
+              ? tx('cardMatchedIn', { text: <bdi class="bs-matched__text">{matchedText}</bdi>, language: languageName(shownPlace.lang) })
+              : tx('cardMatched', { text: <bdi class="bs-matched__text">{matchedText}</bdi> })}
+            {shownPlace ? (
+              <>
+                {' · '}
+                <span id={whereId}>{t('cardWhere', { n: shownPlace.index, total: shownPlace.total })}</span>
+              </>
+            ) : null}
           </p>
         ) : null}
         {matchedText && corrections ? (

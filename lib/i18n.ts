@@ -102,6 +102,15 @@ function memo<T extends Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeForm
   return made;
 }
 
+/** The name of the language `tag` ('fr') in the UI's language ("French", "צרפתית"); the tag itself where Intl cannot say. */
+export function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames([uiLang()], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
 /** A number in the UI's language ("5,000", "5 000"). */
 export function formatNumber(n: number): string {
   return memo('n', () => new Intl.NumberFormat(uiLang())).format(n);

@@ -8,6 +8,7 @@ import { requestNotesSource } from '../../components/notes/card-notes';
 import { request } from '../../lib/messaging';
 import { OWN_UI_TAGS } from '../../lib/page/own-ui';
 import { createLazyCardPopover } from './ui';
+import { mentionPlace } from '../../lib/page/mention-place';
 import { createCorrections, type Corrections } from './corrections';
 import { startPassageNotes, type PassageNotes } from './passages';
 import { startTrackName } from './track';
@@ -41,6 +42,7 @@ export function startPageUi(deps: PageUiDeps): PageUi {
       },
     },
     ...(corrections ? { corrections: corrections.card } : {}),
+    locate: (anchor, entityId) => mentionPlace(deps.scanner.mentionsOf(entityId), anchor),
   });
   const passages: PassageNotes | null = part('passage notes', () => startPassageNotes(scope, { send, doc, win, ready: scanner.ready }));
   const track = part('"Track this name"', () => startTrackName(scope, { send, doc, win }));

@@ -12,6 +12,7 @@ import type { EntityKind } from '../../lib/model';
 import { parseSidebarRequest, SIDEBAR_PORT, type PageSummary, type SidebarEvent, type SidebarRequest } from '../../lib/sidebar-protocol';
 import { highlightApiOf, type HighlightApi } from '../../lib/page/highlights';
 import { clearFlash, flashRange, scrollBehavior } from '../../lib/page/flash';
+import { moveReadingPositionTo } from '../../lib/page/focus-mention';
 import { summarise } from '../../lib/page/summary';
 import type { PageMention } from '../../lib/page/types';
 import type { PageScanner } from '../../lib/page/page-scanner';
@@ -142,6 +143,7 @@ export function startSidebarBridge(ctx: BridgeContext, deps: SidebarBridgeDeps):
       const el = start.nodeType === 1 ? (start as Element) : start.parentElement;
       el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: scrollBehavior(win) });
       flashRange(api, mention.range, win);
+      moveReadingPositionTo(doc, mention.range);
     }
     post(port, { type: 'revealed', entityId, index: at, count });
   };

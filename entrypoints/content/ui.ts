@@ -1,7 +1,7 @@
 import type { Scope } from './scope';
 import type { CardData } from '../../lib/messaging';
 import type { CardNotes } from '../../components/notes/card-notes';
-import { createCardPopover, type CardCorrections, type CardPopover } from './card/popover';
+import { createCardPopover, type CardCorrections, type CardPopover, type CardPopoverOptions } from './card/popover';
 import { createLazyShadowHost } from './shadow-host';
 
 /** The tag of the one element Backstory adds to a page: the host of its shadow root. */
@@ -28,6 +28,7 @@ export function createLazyCardPopover(
     loadCard: (entityId: string) => Promise<CardData>;
     notes?: CardNotes;
     corrections?: CardCorrections;
+    locate?: CardPopoverOptions['locate'];
   },
 ): LazyCardPopover {
   let pending: Parameters<CardPopover['show']> | null = null;
@@ -45,6 +46,7 @@ export function createLazyCardPopover(
         loadCard: opts.loadCard,
         ...(opts.notes ? { notes: opts.notes } : {}),
         ...(opts.corrections ? { corrections: opts.corrections } : {}),
+        ...(opts.locate ? { locate: opts.locate } : {}),
         onPointerEnter: () => enter(),
         onPointerLeave: () => leave(),
       }),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, pointOf, waitForHighlights, type Session } from './harness';
+import { launch, pointOf, SCREENSHOTS, waitForHighlights, type Session } from './harness';
 
 let session: Session;
 beforeAll(async () => {
@@ -31,6 +31,31 @@ describe('the hover card', () => {
     expect(text).toMatch(/as of (18 Mar 2024|Mar 18, 2024)/);
     expect(text).toMatch(/matched/i);
     expect(text).toMatch(/Senate/);
+    await page.close();
+  });
+
+  it('says where the mention is on the page, and the language of a name matched in another language', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${session.base}/seed-article.html`);
+    await waitForHighlights(page, 10);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Revue de presse : Netanyahou rejette les critiques.';
+      document.querySelector('article')?.append(p);
+    });
+    await expect.poll(() => page.evaluate(() => [...(CSS.highlights.get('backstory-person') ?? [])].some((r) => r.toString() === 'Netanyahou')), { timeout: 10_000 }).toBe(true);
+    await hover(page, 'Netanyahou');
+    await expect.poll(() => card(page).isVisible(), { timeout: 5_000 }).toBe(true);
+    const text = await card(page).innerText();
+    expect(text).toMatch(/matched: ‘Netanyahou’ \(French\)/);
+    expect(text).toMatch(/mention (\d+) of \1 on this page/);
+    // The dialog's description starts with where the mention is, for screen readers.
+    const described = await card(page).evaluate((el) => {
+      const ids = (el.getAttribute('aria-describedby') ?? '').split(' ');
+      const root = el.getRootNode() as ShadowRoot;
+      return ids.map((id) => root.getElementById(id)?.textContent ?? '').join(' | ');
+    });
+    expect(described).toMatch(/^mention \d+ of \d+ on this page \| /);
     await page.close();
   });
 
@@ -92,6 +117,10 @@ describe('the hover card', () => {
     const first = await card(page).locator('h2, h3').first().innerText();
     await press();
     await expect.poll(async () => card(page).locator('h2, h3').first().innerText(), { timeout: 5_000 }).not.toBe(first);
+    // Focus stayed in the card: the live region says which name it is now, and where.
+    const now = await card(page).locator('h2, h3').first().innerText();
+    await expect.poll(() => page.locator('backstory-ui .bs-live').textContent(), { timeout: 5_000 }).toMatch(new RegExp(`^${now} card, mention \\d+ of \\d+ on this page$`));
+    await card(page).screenshot({ path: `${SCREENSHOTS}/card-keyboard.png` });
     await page.keyboard.press('Escape');
     await expect.poll(() => card(page).isVisible(), { timeout: 2_000 }).toBe(false);
     await page.close();

@@ -100,6 +100,30 @@ describe('the context sidebar', () => {
     await expect.poll(() => readFlash(news), { timeout: 5_000 }).toEqual({ texts: [expect.stringMatching(/Netanyahu/)], inView: true });
   });
 
+  it("moves the page's reading position to the mention: the caret is there, and the keyboard command opens its card", async () => {
+    await rowOf('Chuck Schumer').click();
+    await expect.poll(() => readFlash(news), { timeout: 5_000 }).toEqual({ texts: [expect.stringMatching(/Schumer/)], inView: true });
+    const caret = () =>
+      news.evaluate(() => {
+        const s = document.getSelection();
+        const r = s && s.rangeCount > 0 ? s.getRangeAt(0) : null;
+        if (!r) return null;
+        const after = (r.startContainer.textContent ?? '').slice(r.startOffset, r.startOffset + 20);
+        return { collapsed: r.collapsed, after };
+      });
+    await expect.poll(caret, { timeout: 5_000 }).toEqual({ collapsed: true, after: expect.stringMatching(/^(Chuck )?Schumer/) });
+    // What the browser does on Alt+Shift+B: the card of the mention at the caret.
+    await news.bringToFront();
+    await session.background.evaluate(async (id) => {
+      const chrome = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome;
+      await chrome.tabs.sendMessage(id, { backstory: 1, command: 'show-card' });
+    }, tabId);
+    await expect.poll(() => card(news).locator('h2').first().innerText(), { timeout: 5_000 }).toBe('Chuck Schumer');
+    await expect.poll(() => card(news).innerText()).toMatch(/mention 1 of \d+ on this page/);
+    await news.keyboard.press('Escape');
+    await panel.bringToFront();
+  });
+
   it('works from the keyboard: Tab to the list, arrows, Enter', async () => {
     await panel.locator('#bs-sb-filter').focus();
     await panel.keyboard.press('ArrowDown');

@@ -2,7 +2,7 @@
  * The DOM side of the page's floating UI (the card, the passage panel): a Floating UI
  * reference for a range, and the focus tests that decide whether the card takes focus.
  */
-import type { VirtualElement } from '@floating-ui/dom';
+import { flip, hide, inline, offset, shift, size, type Middleware, type VirtualElement } from '@floating-ui/dom';
 
 /** A Floating UI virtual reference for a (possibly multi-line) range. */
 export function rangeReference(range: Range): VirtualElement {
@@ -31,4 +31,25 @@ export function isKeyboardFocus(t: EventTarget | null): boolean {
 
 export function isFocusable(el: Element | null): el is HTMLElement {
   return el !== null && typeof (el as Partial<HTMLElement>).focus === 'function';
+}
+
+/**
+ * How the card sits by its mention (Floating UI): below it, flipped above near the bottom,
+ * shifted into view, as tall as the space allows (`--bs-available-height`), and told when
+ * the mention has scrolled out of sight.
+ */
+export function cardMiddleware(): Middleware[] {
+  return [
+    inline(),
+    offset(8),
+    flip({ padding: 8 }),
+    shift({ padding: 8 }),
+    size({
+      padding: 8,
+      apply({ availableHeight, elements }) {
+        elements.floating.style.setProperty('--bs-available-height', `${Math.max(120, Math.floor(availableHeight))}px`);
+      },
+    }),
+    hide(),
+  ];
 }

@@ -4,7 +4,7 @@
  * (related entity → its card, "Back" → the previous one), a per-entity cache of loads, and
  * nothing else: when to show and hide is the hover intent's business.
  */
-import { autoUpdate, computePosition, flip, hide as hideMiddleware, inline, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition } from '@floating-ui/dom';
 import { applyLocale } from '../../../components/i18n';
 import { h, render } from 'preact';
 import type { CardData } from '../../../lib/messaging';
@@ -15,7 +15,10 @@ import cardCss from '../../../components/card.css?inline';
 import notesCss from '../../../components/notes/notes.css?inline';
 import type { CardNotes, CardNotesSource } from '../../../components/notes/card-notes';
 import { isTextField, shieldTyping } from '../../../components/notes/key-shield';
-import { isFocusable, isKeyboardFocus, isNode, rangeReference } from './popover-dom';
+import { cardMiddleware, isFocusable, isKeyboardFocus, isNode, rangeReference } from './popover-dom';
+import { createLiveRegion } from './live-region';
+import type { MentionPlace } from '../../../lib/page/mention-place';
+import { t as msg } from '../../../lib/i18n';
 
 export interface CardPopoverOptions {
   doc: Document;
@@ -31,6 +34,8 @@ export interface CardPopoverOptions {
   notes?: CardNotes;
   /** The card's "Not {name} here / anywhere" buttons (the card closes after either). */
   corrections?: CardCorrections;
+  /** Where a mention is among its entity's mentions, and its alias's language ("mention 2 of 5", French). */
+  locate?: (anchor: Range, entityId: string) => MentionPlace | undefined;
   /** The page new notes are written on; default `doc.location.href` / `doc.title` at save time. */
   pageUrl?: string;
   pageTitle?: string;
@@ -63,6 +68,7 @@ interface Frame {
   entityId: string;
   /** Only for the card opened from the page. */
   matchedText?: string;
+  place?: MentionPlace;
 }
 
 /** How many cards "Back" can return through. */
@@ -82,6 +88,9 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
   root.hidden = true;
   Object.assign(root.style, { position: 'fixed', top: '0px', left: '0px', zIndex: '2147483647', width: 'max-content' });
   container.append(style, root);
+  const live = createLiveRegion(doc, container);
+  /** The next ready card is announced (opened or stepped to from the keyboard). */
+  let announce = false;
 
   let visible = false;
   let destroyed = false;
@@ -200,6 +209,7 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
       h(CardView, {
         state,
         matchedText: frame.matchedText,
+        place: frame.place,
         theme,
         onOpenEntity: openEntity,
         onBack: history.length > 0 ? back : undefined,
@@ -210,6 +220,12 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
       root,
     );
     if (hadFocus && !focusInside()) root.querySelector<HTMLElement>('.bs-card')?.focus({ preventScroll: true });
+    if (announce && state.status === 'ready') {
+      announce = false;
+      const name = state.data.entity.name;
+      const place = frame.place;
+      live.say(place ? msg('cardAnnounce', { name, where: msg('cardWhere', { n: place.index, total: place.total }) }) : name);
+    }
   }
 
   /** The wrong-match buttons of a card opened from a mention, once it has loaded. */
@@ -267,23 +283,7 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
   function position(range: Range): void {
     const reference = rangeReference(range);
     const update = (): void => {
-      void computePosition(reference, root, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          inline(),
-          offset(8),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          size({
-            padding: 8,
-            apply({ availableHeight, elements }) {
-              elements.floating.style.setProperty('--bs-available-height', `${Math.max(120, Math.floor(availableHeight))}px`);
-            },
-          }),
-          hideMiddleware(),
-        ],
-      }).then(({ x, y, middlewareData }) => {
+      void computePosition(reference, root, { strategy: 'fixed', placement: 'bottom-start', middleware: cardMiddleware() }).then(({ x, y, middlewareData }) => {
         if (!visible || anchor !== range) return;
         // The mention scrolled out of view (or was removed): the card would float over nothing.
         if (middlewareData.hide?.referenceHidden) {
@@ -311,10 +311,13 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
     anchor = range;
     history = [];
     theme = pageTheme(doc, win);
+    // Stepping to the next name with focus in the card: say which one it is now.
+    announce = focusInside();
     root.hidden = false;
     // Hidden until first positioned, so a new card never flashes at the old spot.
     if (!wasVisible) root.style.visibility = 'hidden';
-    load({ entityId, matchedText });
+    const place = opts.locate?.(range, entityId);
+    load({ entityId, matchedText, ...(place ? { place } : {}) });
     position(range);
   }
 
@@ -358,6 +361,7 @@ export function createCardPopover(opts: CardPopoverOptions): CardPopover {
     if (destroyed) return;
     hide();
     destroyed = true;
+    live.destroy();
     render(null, root);
     root.remove();
     style.remove();
