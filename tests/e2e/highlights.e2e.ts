@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launch, highlightedTexts, readHighlights, waitForHighlights, type Session } from './harness';
 import { ROOT } from '../../scripts/lib/paths.mjs';
+import { allHighlightTextsInPage, highlightsInForbiddenPlaces } from './shared/probes';
 
 interface Expected {
   entityId: string;
@@ -45,20 +46,7 @@ describe('highlights on a news page', () => {
     const page = await session.context.newPage();
     await page.goto(`${session.base}/fixtures/news.html`);
     await waitForHighlights(page, 5);
-    const inside = await page.evaluate(() => {
-      const bad: string[] = [];
-      CSS.highlights.forEach((h, name) => {
-        if (!name.startsWith('backstory-')) return;
-        for (const r of h) {
-          const range = r as Range;
-          const el = range.startContainer.parentElement;
-          if (el?.closest('script, style, textarea, input, noscript, template, [contenteditable=""], [contenteditable="true"]')) {
-            bad.push(`${name}: ${range.toString()} in <${el.tagName.toLowerCase()}>`);
-          }
-        }
-      });
-      return bad;
-    });
+    const inside = await page.evaluate(highlightsInForbiddenPlaces);
     expect(inside).toEqual([]);
     await page.close();
   });
@@ -122,14 +110,7 @@ describe('highlights on a news page', () => {
     const page = await session.context.newPage();
     await page.goto(`${session.base}/fixtures/frames.html`);
     await waitForHighlights(page, 1);
-    const textsIn = (frame: import('playwright-core').Frame) =>
-      frame.evaluate(() => {
-        const out: string[] = [];
-        CSS.highlights.forEach((h, name) => {
-          if (name.startsWith('backstory-')) for (const r of h) out.push((r as Range).toString());
-        });
-        return out.sort();
-      });
+    const textsIn = (frame: import('playwright-core').Frame) => frame.evaluate(allHighlightTextsInPage);
     expect(await textsIn(page.mainFrame())).toEqual(['Hamas']);
     const embed = page.frames().find((f) => f.url().endsWith('/fixtures/components.html'));
     const inline = page.frames().find((f) => f.url() === 'about:srcdoc');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, pointOf, waitForHighlights, type Session } from './harness';
+import { pageHtmlWithoutUi, recordedMutationsInPage, recordMutationsInPage } from './shared/probes';
 
 let session: Session;
 beforeAll(async () => {
@@ -14,44 +15,22 @@ describe("the page's own DOM", () => {
     const page = await session.context.newPage();
     // Record every mutation from the page's side, from the end of parsing (the content
     // script starts at document_idle, after that).
-    await page.addInitScript(() => {
-      const log: string[] = [];
-      (window as unknown as { __mutations: string[] }).__mutations = log;
-      const describe = (n: Node) => (n instanceof Element ? `<${n.tagName.toLowerCase()}>` : `#${n.nodeName}`);
-      const observer = new MutationObserver((records) => {
-        for (const r of records) {
-          if (r.type === 'childList') {
-            r.addedNodes.forEach((n) => log.push(`+${describe(n)} in ${describe(r.target)}`));
-            r.removedNodes.forEach((n) => log.push(`-${describe(n)} in ${describe(r.target)}`));
-          } else if (r.type === 'attributes') {
-            log.push(`@${r.attributeName} on ${describe(r.target)}`);
-          } else {
-            log.push(`~text in ${describe(r.target.parentNode ?? r.target)}`);
-          }
-        }
-      });
-      document.addEventListener('DOMContentLoaded', () =>
-        observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true }),
-      );
-    });
+    // Record every mutation from the page's side, from the end of parsing on.
+    await page.addInitScript(recordMutationsInPage);
     await page.goto(`${session.base}/fixtures/news.html`);
     const htmlBefore = await page.evaluate(() => document.body.innerHTML);
     await waitForHighlights(page, 5);
     const { x, y } = await pointOf(page, 'Netanyahu');
     await page.mouse.move(x, y);
     await page.locator('backstory-ui [role="dialog"]').waitFor({ state: 'visible', timeout: 5_000 });
-    const mutations = await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);
+    const mutations = await page.evaluate(recordedMutationsInPage);
     // The fixture itself mutates nothing after load; the only change is our UI host.
     const ours = mutations.filter((m) => m.includes('<backstory-ui>'));
     const others = mutations.filter((m) => !m.includes('<backstory-ui>'));
     // Added once; WXT positions its own host with inline styles, which touches nothing of the page's.
     expect(ours.filter((m) => !m.startsWith('@style on'))).toEqual(['+<backstory-ui> in <body>']);
     expect(others).toEqual([]);
-    const htmlAfter = await page.evaluate(() => {
-      const clone = document.body.cloneNode(true) as HTMLElement;
-      clone.querySelectorAll('backstory-ui').forEach((n) => n.remove());
-      return clone.innerHTML;
-    });
+    const htmlAfter = await page.evaluate(pageHtmlWithoutUi);
     expect(htmlAfter).toBe(htmlBefore);
     await page.close();
   });

@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, pollFor, type FirefoxSession } from './harness';
 import {
-  cardInPage, hasHighlightsInPage, highlightedTextsInPage, highlightsInForbiddenPlaces, highlightsInPage, pointOfTextInPage,
+  allHighlightTextsInPage, cardInPage, hasHighlightsInPage, highlightedTextsInPage, highlightsInForbiddenPlaces, highlightsInPage,
+  pageHtmlWithoutUi, pointOfTextInPage, recordedMutationsInPage, recordMutationsInPage,
 } from '../shared/probes';
 import { ROOT } from '../../../scripts/lib/paths.mjs';
 
@@ -65,26 +66,7 @@ describe('highlights in Firefox', () => {
 
   it("leaves the page's DOM unchanged apart from the one UI host, even after a hover", async () => {
     const page = await session.browser.newPage();
-    await page.evaluateOnNewDocument(() => {
-      const log: string[] = [];
-      (window as unknown as { __mutations: string[] }).__mutations = log;
-      const describe = (n: Node) => (n instanceof Element ? `<${n.tagName.toLowerCase()}>` : `#${n.nodeName}`);
-      const observer = new MutationObserver((records) => {
-        for (const r of records) {
-          if (r.type === 'childList') {
-            r.addedNodes.forEach((n) => log.push(`+${describe(n)} in ${describe(r.target)}`));
-            r.removedNodes.forEach((n) => log.push(`-${describe(n)} in ${describe(r.target)}`));
-          } else if (r.type === 'attributes') {
-            log.push(`@${r.attributeName} on ${describe(r.target)}`);
-          } else {
-            log.push(`~text in ${describe(r.target.parentNode ?? r.target)}`);
-          }
-        }
-      });
-      document.addEventListener('DOMContentLoaded', () =>
-        observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true }),
-      );
-    });
+    await page.evaluateOnNewDocument(recordMutationsInPage);
     await page.goto(`${session.base}/fixtures/news.html`, { waitUntil: 'domcontentloaded' });
     const htmlBefore = await page.evaluate(() => document.body.innerHTML);
     await waitForHighlights(page, 5);
@@ -93,30 +75,19 @@ describe('highlights in Firefox', () => {
     await page.mouse.move(point.x - 3, point.y);
     await page.mouse.move(point.x, point.y, { steps: 2 });
     await pollFor(() => page.evaluate(cardInPage), (card) => card !== null);
-    const mutations = await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);
+    const mutations = await page.evaluate(recordedMutationsInPage);
     const ours = mutations.filter((m) => m.includes('<backstory-ui>'));
     const others = mutations.filter((m) => !m.includes('<backstory-ui>'));
     expect(ours.filter((m) => !m.startsWith('@style on'))).toEqual(['+<backstory-ui> in <body>']);
     expect(others).toEqual([]);
-    const htmlAfter = await page.evaluate(() => {
-      const clone = document.body.cloneNode(true) as HTMLElement;
-      clone.querySelectorAll('backstory-ui').forEach((n) => n.remove());
-      return clone.innerHTML;
-    });
+    const htmlAfter = await page.evaluate(pageHtmlWithoutUi);
     expect(htmlAfter).toBe(htmlBefore);
     await page.close();
   });
   it('runs in every frame: a same-origin iframe and a srcdoc frame get their own highlights', async () => {
     const page = await session.open(`${session.base}/fixtures/frames.html`);
     await waitForHighlights(page, 1);
-    const textsIn = (frame: import('puppeteer-core').Frame) =>
-      frame.evaluate(() => {
-        const out: string[] = [];
-        CSS.highlights.forEach((h, name) => {
-          if (name.startsWith('backstory-')) for (const r of h) out.push((r as Range).toString());
-        });
-        return out.sort();
-      });
+    const textsIn = (frame: import('puppeteer-core').Frame) => frame.evaluate(allHighlightTextsInPage);
     expect(await textsIn(page.mainFrame())).toEqual(['Hamas']);
     const embed = page.frames().find((f) => f.url().endsWith('/fixtures/components.html'));
     const inline = page.frames().find((f) => f.url() === 'about:srcdoc');

@@ -132,3 +132,48 @@ export const focusNewNoteInCard = (): boolean => {
   field.focus();
   return true;
 };
+
+/**
+ * An init script (run before the page's own scripts): records every mutation of the page
+ * from the end of parsing on (the content script starts at document_idle, after that) into
+ * `window.__mutations`, one line each ("+<p> in <body>", "@class on <div>", "~text in <p>").
+ */
+export const recordMutationsInPage = (): void => {
+  const log: string[] = [];
+  (window as unknown as { __mutations: string[] }).__mutations = log;
+  const describe = (n: Node) => (n instanceof Element ? `<${n.tagName.toLowerCase()}>` : `#${n.nodeName}`);
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'childList') {
+        r.addedNodes.forEach((n) => log.push(`+${describe(n)} in ${describe(r.target)}`));
+        r.removedNodes.forEach((n) => log.push(`-${describe(n)} in ${describe(r.target)}`));
+      } else if (r.type === 'attributes') {
+        log.push(`@${r.attributeName} on ${describe(r.target)}`);
+      } else {
+        log.push(`~text in ${describe(r.target.parentNode ?? r.target)}`);
+      }
+    }
+  });
+  document.addEventListener('DOMContentLoaded', () =>
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true }),
+  );
+};
+
+/** What `recordMutationsInPage` recorded so far. */
+export const recordedMutationsInPage = (): string[] => (window as unknown as { __mutations: string[] }).__mutations;
+
+/** The body's HTML without Backstory's UI host: what the page's own DOM looks like. */
+export const pageHtmlWithoutUi = (): string => {
+  const clone = document.body.cloneNode(true) as HTMLElement;
+  clone.querySelectorAll('backstory-ui').forEach((n) => n.remove());
+  return clone.innerHTML;
+};
+
+/** The texts of every backstory highlight range in this document (or frame), sorted. */
+export const allHighlightTextsInPage = (): string[] => {
+  const out: string[] = [];
+  CSS.highlights.forEach((h, name) => {
+    if (name.startsWith('backstory-')) for (const r of h) out.push((r as Range).toString());
+  });
+  return out.sort();
+};
