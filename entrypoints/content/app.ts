@@ -6,7 +6,7 @@ import { claimFrame } from './claim';
 import { childScope, type ChildScope } from './scope';
 import { followSiteStatus } from './site-status';
 import { startSession, type Session } from './session';
-import { whenWorthScanning } from './frame-gate';
+import { gatePassed, whenWorthScanning } from './frame-gate';
 
 const send: Transport = (message: Envelope) => browser.runtime.sendMessage(message);
 
@@ -25,9 +25,10 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     console.info('Backstory: this browser has no CSS Custom Highlight API; nothing is underlined.');
     return;
   }
-  // Sub-frames get the core only once their gate found text worth scanning; a core that
-  // reached a sub-frame another way (an older gate, an injection) still waits for that.
-  await whenWorthScanning(ctx, { doc: document, win: window, send });
+  // Sub-frames get the core once their gate found text worth scanning (and said so on the
+  // shared global, so the frame is not looked at and probed twice); a core that reached a
+  // sub-frame another way (an injection into every frame) waits for that itself.
+  if (!gatePassed(globalThis)) await whenWorthScanning(ctx, { doc: document, win: window, send });
   if (ctx.isInvalid) return;
   let running: { scope: ChildScope; session: Session } | null = null;
   // Status changes are applied one after another, in order.

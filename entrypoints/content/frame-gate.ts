@@ -61,6 +61,19 @@ export function frameText(doc: Document): FrameText {
 
 export type FrameVerdict = 'scan' | 'probe' | 'wait';
 
+/** Set on the content scripts' global (the isolated world's, never the page's) by a gate that let its frame through. */
+const GATE_PASSED = '__backstoryGatePassed';
+
+/** The gate found this frame worth scanning: the core it asks for need not look again. */
+export function markGatePassed(global: object): void {
+  (global as Record<string, unknown>)[GATE_PASSED] = true;
+}
+
+/** True once this frame's gate let it through (see `markGatePassed`). */
+export function gatePassed(global: object): boolean {
+  return (global as Record<string, unknown>)[GATE_PASSED] === true;
+}
+
 /** What a sub-frame should do with what it sees now (pure: sizes and text in, verdict out). */
 export function frameVerdict(size: { width: number; height: number }, seen: FrameText): FrameVerdict {
   if (size.width < MIN_WIDTH || size.height < MIN_HEIGHT) return 'wait';

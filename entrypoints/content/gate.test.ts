@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../lib/messaging';
 import { gateRuntime, startGate } from './gate';
+import { gatePassed } from './frame-gate';
 
 interface FakeRuntime {
   id?: string;
@@ -61,8 +62,12 @@ describe('startGate', () => {
 
   it('probes a little text, and asks for the core only when it names someone', async () => {
     document.body.textContent = 'What Rafah means for the talks';
-    await startGate(subFrame(), withRuntime(runtime));
+    const global = withRuntime(runtime);
+    expect(gatePassed(global)).toBe(false);
+    await startGate(subFrame(), global);
     expect(sent.map((m) => m.type)).toEqual(['probeText', 'loadCore']);
+    // The core it asked for sees that the gate let the frame through, and asks nothing again.
+    expect(gatePassed(global)).toBe(true);
     expect(sent[0]?.payload).toEqual({ text: 'What Rafah means for the talks' });
   });
 

@@ -1,5 +1,5 @@
 import { request, type Envelope, type Transport } from '../../lib/messaging';
-import { whenWorthScanning } from './frame-gate';
+import { markGatePassed, whenWorthScanning } from './frame-gate';
 import type { Scope } from './scope';
 
 /** The one part of the extension API the gate uses: `runtime` (Chrome's `chrome`, Firefox's `browser`). */
@@ -67,6 +67,7 @@ export async function startGate(win: Window = window, global: object = globalThi
   const scope = orphanScope(global);
   await whenWorthScanning(scope, { doc: win.document, win, send });
   if (scope.isInvalid) return;
+  markGatePassed(global);
   try {
     await request(send, 'loadCore', {});
   } catch (error) {
