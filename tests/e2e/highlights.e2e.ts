@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launch, highlightedTexts, readHighlights, waitForHighlights, type Session } from './harness';
 import { ROOT } from '../../scripts/lib/paths.mjs';
-import { allHighlightTextsInPage, highlightsInForbiddenPlaces } from './shared/probes';
+import { addLateParagraphInPage, allHighlightTextsInPage, highlightsInForbiddenPlaces, LATE_PARAGRAPH_ID } from './shared/probes';
 
 interface Expected {
   entityId: string;
@@ -56,15 +56,10 @@ describe('highlights on a news page', () => {
     await page.goto(`${session.base}/fixtures/news.html`);
     await waitForHighlights(page, 5);
     const before = (await highlightedTexts(page)).length;
-    await page.evaluate(() => {
-      const p = document.createElement('p');
-      p.id = 'late';
-      p.textContent = 'Late update: Chuck Schumer and Rafah were discussed again.';
-      document.body.append(p);
-    });
+    await page.evaluate(addLateParagraphInPage, LATE_PARAGRAPH_ID);
     await waitForHighlights(page, before + 2);
     expect(await highlightedTexts(page)).toEqual(expect.arrayContaining(['Chuck Schumer', 'Rafah']));
-    await page.evaluate(() => document.getElementById('late')?.remove());
+    await page.evaluate((id) => document.getElementById(id)?.remove(), LATE_PARAGRAPH_ID);
     await page.waitForFunction(
       (n) => {
         let count = 0;

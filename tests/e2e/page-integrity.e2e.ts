@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, pointOf, waitForHighlights, type Session } from './harness';
+import { expectOnlyUiHostAdded } from './shared/page-dom';
 import { pageHtmlWithoutUi, recordedMutationsInPage, recordMutationsInPage } from './shared/probes';
 
 let session: Session;
@@ -25,13 +26,7 @@ describe("the page's own DOM", () => {
     await page.locator('backstory-ui [role="dialog"]').waitFor({ state: 'visible', timeout: 5_000 });
     const mutations = await page.evaluate(recordedMutationsInPage);
     // The fixture itself mutates nothing after load; the only change is our UI host.
-    const ours = mutations.filter((m) => m.includes('<backstory-ui>'));
-    const others = mutations.filter((m) => !m.includes('<backstory-ui>'));
-    // Added once; WXT positions its own host with inline styles, which touches nothing of the page's.
-    expect(ours.filter((m) => !m.startsWith('@style on'))).toEqual(['+<backstory-ui> in <body>']);
-    expect(others).toEqual([]);
-    const htmlAfter = await page.evaluate(pageHtmlWithoutUi);
-    expect(htmlAfter).toBe(htmlBefore);
+    expectOnlyUiHostAdded(mutations, htmlBefore, await page.evaluate(pageHtmlWithoutUi));
     await page.close();
   });
 

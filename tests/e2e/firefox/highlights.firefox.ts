@@ -8,10 +8,11 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, pollFor, type FirefoxSession } from './harness';
 import {
-  allHighlightTextsInPage, cardInPage, hasHighlightsInPage, highlightedTextsInPage, highlightsInForbiddenPlaces, highlightsInPage,
+  addLateParagraphInPage, allHighlightTextsInPage, cardInPage, LATE_PARAGRAPH_ID, hasHighlightsInPage, highlightedTextsInPage, highlightsInForbiddenPlaces, highlightsInPage,
   pageHtmlWithoutUi, pointOfTextInPage, recordedMutationsInPage, recordMutationsInPage,
 } from '../shared/probes';
 import { ROOT } from '../../../scripts/lib/paths.mjs';
+import { expectOnlyUiHostAdded } from '../shared/page-dom';
 
 let session: FirefoxSession;
 beforeAll(async () => {
@@ -51,15 +52,10 @@ describe('highlights in Firefox', () => {
     const page = await session.open(`${session.base}/fixtures/news.html`);
     await waitForHighlights(page, 5);
     const before = (await page.evaluate(highlightedTextsInPage)).length;
-    await page.evaluate(() => {
-      const p = document.createElement('p');
-      p.id = 'late';
-      p.textContent = 'Late update: Chuck Schumer and Rafah were discussed again.';
-      document.body.append(p);
-    });
+    await page.evaluate(addLateParagraphInPage, LATE_PARAGRAPH_ID);
     await waitForHighlights(page, before + 2);
     expect(await page.evaluate(highlightedTextsInPage)).toEqual(expect.arrayContaining(['Chuck Schumer', 'Rafah']));
-    await page.evaluate(() => document.getElementById('late')?.remove());
+    await page.evaluate((id) => document.getElementById(id)?.remove(), LATE_PARAGRAPH_ID);
     await pollFor(() => page.evaluate(highlightedTextsInPage), (texts) => texts.length === before);
     await page.close();
   });
@@ -76,12 +72,7 @@ describe('highlights in Firefox', () => {
     await page.mouse.move(point.x, point.y, { steps: 2 });
     await pollFor(() => page.evaluate(cardInPage), (card) => card !== null);
     const mutations = await page.evaluate(recordedMutationsInPage);
-    const ours = mutations.filter((m) => m.includes('<backstory-ui>'));
-    const others = mutations.filter((m) => !m.includes('<backstory-ui>'));
-    expect(ours.filter((m) => !m.startsWith('@style on'))).toEqual(['+<backstory-ui> in <body>']);
-    expect(others).toEqual([]);
-    const htmlAfter = await page.evaluate(pageHtmlWithoutUi);
-    expect(htmlAfter).toBe(htmlBefore);
+    expectOnlyUiHostAdded(mutations, htmlBefore, await page.evaluate(pageHtmlWithoutUi));
     await page.close();
   });
   it('runs in every frame: a same-origin iframe and a srcdoc frame get their own highlights', async () => {

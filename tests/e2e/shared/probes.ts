@@ -177,3 +177,12 @@ export const allHighlightTextsInPage = (): string[] => {
   });
   return out.sort();
 };
+
+/** The late paragraph the "text added after load" tests add (two names) and then remove. */
+export const LATE_PARAGRAPH_ID = 'late';
+export const addLateParagraphInPage = (id: string): void => {
+  const p = document.createElement('p');
+  p.id = id;
+  p.textContent = 'Late update: Chuck Schumer and Rafah were discussed again.';
+  document.body.append(p);
+};
